@@ -1,5 +1,7 @@
 package dev.athanor.model.catalog;
 
+import dev.athanor.model.engine.DatabaseErrors;
+import dev.athanor.model.engine.DatabaseException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -184,7 +186,7 @@ public final class CatalogLoader {
      *
      * @param connection an open connection; it is left open, with its settings as they were
      * @return the catalog
-     * @throws CatalogException when a catalog query fails
+     * @throws DatabaseException when a catalog query fails (classified by SQLSTATE)
      */
     public static Catalog load(Connection connection) {
         return load(connection, Options.defaults());
@@ -196,7 +198,7 @@ public final class CatalogLoader {
      * @param connection an open connection; it is left open, with its settings as they were
      * @param options what to load
      * @return the catalog
-     * @throws CatalogException when a catalog query fails
+     * @throws DatabaseException when a catalog query fails (classified by SQLSTATE)
      */
     public static Catalog load(Connection connection, Options options) {
         try {
@@ -205,7 +207,7 @@ public final class CatalogLoader {
             }
             return readInSnapshot(connection, options);
         } catch (SQLException e) {
-            throw new CatalogException("The database catalog could not be read: " + e.getMessage(), e);
+            throw DatabaseErrors.classify(e);
         }
     }
 
