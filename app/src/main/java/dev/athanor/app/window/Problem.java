@@ -13,6 +13,16 @@ import java.io.StringWriter;
  */
 public record Problem(String title, String message, String details) {
 
+    /**
+     * Describes {@code failure} for the user: database failures speak in their own plain words; anything else
+     * is reported as unexpected, with its stack trace in the details.
+     *
+     * @param whatFailed headline naming the action, e.g. "Could not load the schema"
+     */
+    public static Problem describe(String whatFailed, Throwable failure) {
+        return unexpected(whatFailed, failure);
+    }
+
     /** Describes an unexpected failure that carries no user-facing message of its own. */
     public static Problem unexpected(String whatFailed, Throwable failure) {
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
