@@ -49,7 +49,8 @@ public final class Main {
                 yield 0;
             }
             // Slots for the command-line tools; each replaces its line with a call into its own package.
-            case "run", "sql", "sample-data" -> {
+            case "sample-data" -> dev.athanor.sample.SampleDataTool.run(rest, out, err);
+            case "run", "sql" -> {
                 err.println("athanor: the '" + command + "' command is not part of this build yet.");
                 yield USAGE_ERROR;
             }
