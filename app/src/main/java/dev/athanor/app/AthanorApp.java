@@ -1,7 +1,9 @@
 package dev.athanor.app;
 
+import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.window.Activity;
+import dev.athanor.app.window.MainModel;
 import dev.athanor.app.window.MainWindow;
 import javafx.application.Application;
 import javafx.scene.Scene;
