@@ -1,13 +1,87 @@
 package dev.athanor.app;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
 /**
- * Entry point of the launcher jar. Kept free of JavaFX types so that the JVM can start it from the class
- * path, and so that command-line subcommands never load the toolkit.
+ * Entry point of the launcher jar: dispatches on the first argument.
+ *
+ * <p>Kept free of JavaFX types so that the JVM can start it from the class path, and so that command-line
+ * subcommands never load the toolkit: the desktop classes are only touched through {@link #launchDesktop}
+ * and {@link #renderScreenshots}, which name them by class literal inside a method body the CLI paths never
+ * call.
  */
 public final class Main {
+    /** Exit status for a command line the launcher does not understand. */
+    static final int USAGE_ERROR = 2;
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("Athanor");
+        int status = run(args, System.out, System.err);
+        if (status >= 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the command named by {@code args[0]}.
+     *
+     * @return the process exit status, or {@code -1} when the desktop window was started and the JVM must
+     *     stay alive until it closes
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            launchDesktop();
+            return -1;
+        }
+        String command = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (command) {
+            case "screenshots" -> {
+                if (rest.length != 1) {
+                    err.println("usage: athanor screenshots DIR");
+                    yield USAGE_ERROR;
+                }
+                renderScreenshots(Path.of(rest[0]));
+                out.println("Screenshots written to " + Path.of(rest[0]).toAbsolutePath());
+                yield 0;
+            }
+            // Slots for the command-line tools; each replaces its line with a call into its own package.
+            case "sample-data" -> dev.athanor.sample.SampleDataTool.run(rest, out, err);
+            case "run", "sql" -> {
+                err.println("athanor: the '" + command + "' command is not part of this build yet.");
+                yield USAGE_ERROR;
+            }
+            case "help", "--help", "-h" -> {
+                out.println(usage());
+                yield 0;
+            }
+            default -> {
+                err.println("athanor: unknown command '" + command + "'.");
+                err.println(usage());
+                yield USAGE_ERROR;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                usage: athanor [COMMAND]
+                  (no command)        start the desktop application
+                  screenshots DIR     render each main tab to PNG files in DIR
+                  run ...             run a saved query project
+                  sql ...             run SQL from the command line
+                  sample-data ...     regenerate the sample data
+                  help                show this message""";
+    }
+
+    private static void launchDesktop() {
+        AthanorApp.launchWindow();
+    }
+
+    private static void renderScreenshots(Path directory) {
+        dev.athanor.app.screens.Screenshots.render(directory);
     }
 }

@@ -1,0 +1,27 @@
+package dev.athanor.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The model and the query builder must stay usable without a toolkit (command line, tests, other UIs). */
+class LayeringTest {
+    private static final JavaClasses LOWER_LAYERS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.athanor.model", "dev.athanor.query");
+
+    @Test
+    void modelAndQueryBuilderDoNotDependOnJavaFx() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.athanor.model..", "dev.athanor.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "org.fxmisc..")
+                .allowEmptyShould(true)
+                .check(LOWER_LAYERS);
+    }
+}
