@@ -26,6 +26,7 @@ final class ConsoleSession {
     private Connection connection;
     private RowCursor openCursor;
     private volatile PreparedStatement running;
+    private volatile boolean cancelRequested;
     /** What this class believes, for connections the driver's own view cannot be read from. */
     private TransactionState tracked = TransactionState.IDLE;
 
@@ -71,6 +72,7 @@ final class ConsoleSession {
                 running = prepared;
                 boolean hasRows;
                 try {
+                    if (cancelRequested) throw new SQLException("cancelled before it was sent", "57014");
                     hasRows = prepared.execute();
                 } finally {
                     running = null;
@@ -121,10 +123,25 @@ final class ConsoleSession {
         return failure;
     }
 
-    /** Asks the server to stop the running statement (from any thread); a no-op when none runs. */
-    void cancelRunning() throws SQLException {
-        var statement = running;
-        if (statement != null) statement.cancel();
+    /** Starts a run: a cancel asked for during an earlier run no longer counts. */
+    void beginRun() {
+        cancelRequested = false;
+    }
+
+    /**
+     * Asks the server to stop the running statement, and the run to send no further statement (from any thread).
+     *
+     * <p>The driver ignores a cancel that arrives between handing the statement over and sending it, so the
+     * request is repeated until the statement has ended; a statement not yet handed over sees the flag instead.
+     */
+    void cancelRunning() throws SQLException, InterruptedException {
+        cancelRequested = true;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            var statement = running;
+            if (statement == null) return;
+            statement.cancel();
+            Thread.sleep(100);
+        }
     }
 
     boolean isRunning() {

@@ -134,6 +134,7 @@ public final class SqlConsoleModel implements AutoCloseable {
         running.set(true);
         error.set(null);
         message.set("Running…");
+        session.beginRun();
         long started = System.nanoTime();
         background.submit(
                 "Running SQL in the console",
