@@ -1,10 +1,10 @@
 package dev.athanor.app;
 
-import dev.athanor.app.echo.EchoLogModel;
+import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.window.Activity;
+import dev.athanor.app.window.MainModel;
 import dev.athanor.app.window.MainWindow;
-import dev.athanor.app.window.StatusModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,7 +22,8 @@ public final class AthanorApp extends Application {
     public void start(Stage stage) {
         background = new FxBackground();
         var activity = new Activity(background);
-        var window = new MainWindow(new EchoLogModel(activity), new StatusModel(activity));
+        var model = new MainModel(activity, null);
+        var window = new MainWindow(model, ObjectDetailsView::pendingTableData, () -> {});
         var scene = new Scene(window, 1280, 820);
         MainWindow.style(scene);
         stage.setTitle("Athanor");

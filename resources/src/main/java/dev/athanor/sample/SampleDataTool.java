@@ -17,7 +17,8 @@ public final class SampleDataTool {
               --large-rows N   add (or replace) the table "events" with N generated rows of mixed types
               --data-dir DIR   the sample database's directory (default: %s)
 
-            Close running Athanor windows first: the tool starts the sample server itself.
+            With an Athanor window open the tool uses its server; --reset needs the sample
+            database free, so close the windows first.
             """;
 
     private SampleDataTool() {}

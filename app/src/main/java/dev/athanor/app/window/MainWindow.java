@@ -1,26 +1,194 @@
 package dev.athanor.app.window;
 
-import dev.athanor.app.echo.EchoLogModel;
+import dev.athanor.app.connect.ConnectionChoice;
+import dev.athanor.app.connect.PasswordPrompt;
 import dev.athanor.app.echo.EchoLogView;
+import dev.athanor.app.schema.ObjectDetailsView;
+import dev.athanor.app.schema.SchemaTreeView;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** The main window's layout: toolbar, work area, echo log and status bar. */
+/**
+ * The main window's layout: toolbar with the connection selector, the work area (schema explorer and SQL
+ * console tabs), the echo log and the status bar. It only binds to {@link MainModel} and forwards actions.
+ */
 public final class MainWindow extends BorderPane {
+    private final MainModel model;
+    private final Function<String, Node> tableDataView;
+    private final StackPane workArea = new StackPane();
+    private final TabPane mainTabs = new TabPane();
+    private final Tab schemaTab = new Tab("Schema");
+    private final Tab consoleTab = new Tab("SQL console");
+    private final ComboBox<ConnectionChoice> selector = new ComboBox<>();
+    private final EchoLogView echoView;
     private final SplitPane workAndEcho;
+    private SchemaTreeView treeView;
+    private ObjectDetailsView detailsView;
+    private boolean showingChoice;
 
-    public MainWindow(EchoLogModel echo, StatusModel status) {
+    /**
+     * @param tableDataView builds the Data tab's content for a {@code SELECT * FROM table} query
+     * @param openConnections opens the connection dialog
+     */
+    public MainWindow(MainModel model, Function<String, Node> tableDataView, Runnable openConnections) {
+        this.model = model;
+        this.tableDataView = tableDataView;
         getStyleClass().add("main-window");
-        var echoView = new EchoLogView(echo);
-        workAndEcho = new SplitPane(new Label("Connecting…"), echoView);
+
+        selector.setId("connection-selector");
+        selector.setItems(model.choices());
+        selector.setCellFactory(list -> new ChoiceCell());
+        selector.setButtonCell(new ChoiceCell());
+        selector.setPrefWidth(220);
+        selector.valueProperty().addListener((obs, old, choice) -> {
+            if (!showingChoice
+                    && choice != null
+                    && !choice.equals(model.currentProperty().get())) {
+                model.connect(choice);
+            }
+        });
+        model.currentProperty().addListener((obs, old, choice) -> showChoice(choice));
+        model.choices().addListener((javafx.collections.ListChangeListener<ConnectionChoice>)
+                change -> showChoice(model.currentProperty().get()));
+
+        var connections = new Button("Connections…");
+        connections.setId("open-connections");
+        connections.setTooltip(new Tooltip("Create, edit, test and delete connection profiles"));
+        connections.setOnAction(e -> openConnections.run());
+
+        var toolbar = new ToolBar(new Label("Connection:"), selector, connections);
+        setTop(toolbar);
+
+        schemaTab.setClosable(false);
+        schemaTab.setId("tab-schema");
+        consoleTab.setClosable(false);
+        consoleTab.setId("tab-console");
+        consoleTab.setContent(pendingConsole());
+        mainTabs.getTabs().setAll(schemaTab, consoleTab);
+        mainTabs.setId("main-tabs");
+
+        echoView = new EchoLogView(model.echo());
+        workAndEcho = new SplitPane(workArea, echoView);
         workAndEcho.setOrientation(Orientation.VERTICAL);
-        workAndEcho.setDividerPositions(0.72);
+        workAndEcho.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(echoView, false);
         setCenter(workAndEcho);
-        setBottom(new StatusBar(status));
+        setBottom(new StatusBar(model.status()));
+
+        model.stateProperty().addListener((obs, old, state) -> show(state));
+        show(model.stateProperty().get());
+
+        var poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.pollPool()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private void show(WindowState state) {
+        switch (state) {
+            case null -> workArea.getChildren().setAll(progress("Starting…"));
+            case WindowState.Connecting connecting -> workArea.getChildren().setAll(progress(connecting.step()));
+            case WindowState.AskingPassword asking ->
+                workArea.getChildren().setAll(centred(new PasswordPrompt(asking.target(), model::submitPassword)));
+            case WindowState.Failed failed ->
+                workArea.getChildren().setAll(centred(new ProblemView(failed.problem(), model::retry)));
+            case WindowState.Connected connected -> {
+                treeView = new SchemaTreeView(connected.tree());
+                detailsView = new ObjectDetailsView(connected.details(), tableDataView);
+                var explorer = new SplitPane(treeView, detailsView);
+                explorer.setDividerPositions(0.28);
+                SplitPane.setResizableWithParent(treeView, false);
+                var treeProblem = new StackPane(explorer);
+                connected.tree().problemProperty().addListener((obs, old, problem) -> {
+                    treeProblem
+                            .getChildren()
+                            .setAll(
+                                    problem == null
+                                            ? explorer
+                                            : centred(new ProblemView(problem, connected.tree()::refresh)));
+                });
+                schemaTab.setContent(treeProblem);
+                workArea.getChildren().setAll(mainTabs);
+            }
+        }
+    }
+
+    private void showChoice(ConnectionChoice choice) {
+        showingChoice = true;
+        try {
+            selector.setValue(choice);
+        } finally {
+            showingChoice = false;
+        }
+    }
+
+    /** The schema tree of the connected database, or null. */
+    public SchemaTreeView treeView() {
+        return treeView;
+    }
+
+    /** The details of the connected database, or null. */
+    public ObjectDetailsView detailsView() {
+        return detailsView;
+    }
+
+    public TabPane mainTabs() {
+        return mainTabs;
+    }
+
+    public EchoLogView echoView() {
+        return echoView;
+    }
+
+    /** Moves the divider between the work area and the echo log (0 = top, 1 = bottom). */
+    public void setEchoDivider(double position) {
+        workAndEcho.setDividerPositions(position);
+    }
+
+    private static Node progress(String step) {
+        var spinner = new ProgressIndicator();
+        spinner.setPrefSize(48, 48);
+        var message = new Label(step);
+        message.setId("connect-progress");
+        message.getStyleClass().add("progress-message");
+        var box = new VBox(14, spinner, message);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static Node centred(Node content) {
+        var box = new VBox(content);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setPadding(new Insets(40, 20, 20, 20));
+        return box;
+    }
+
+    /** What the console tab shows until the SQL console is part of the application. */
+    private static Node pendingConsole() {
+        var note = new Label("SQL console: not part of this build yet.");
+        note.getStyleClass().add("placeholder-note");
+        var box = new VBox(note);
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     /** Applies the application's style sheet to {@code scene}. */
@@ -28,6 +196,14 @@ public final class MainWindow extends BorderPane {
         var css = MainWindow.class.getResource("athanor.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
+        }
+    }
+
+    private static final class ChoiceCell extends ListCell<ConnectionChoice> {
+        @Override
+        protected void updateItem(ConnectionChoice choice, boolean empty) {
+            super.updateItem(choice, empty);
+            setText(empty || choice == null ? null : choice.label());
         }
     }
 }

@@ -1,5 +1,11 @@
 package dev.athanor.app.window;
 
+import dev.athanor.model.engine.AuthenticationFailed;
+import dev.athanor.model.engine.DatabaseErrors;
+import dev.athanor.model.engine.DatabaseException;
+import dev.athanor.model.engine.ProfileFormatException;
+import dev.athanor.model.engine.QueryCancelled;
+import dev.athanor.model.engine.ServerUnreachable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -12,6 +18,40 @@ import java.io.StringWriter;
  * @param details the technical account, shown only on request
  */
 public record Problem(String title, String message, String details) {
+
+    /**
+     * Describes {@code failure} for the user: database failures speak in their own plain words; anything else
+     * is reported as unexpected, with its stack trace in the details.
+     *
+     * @param whatFailed headline naming the action, e.g. "Could not load the schema"
+     */
+    public static Problem describe(String whatFailed, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseException database) {
+                return fromDatabase(whatFailed, database);
+            }
+            if (cause instanceof ProfileFormatException format) {
+                return new Problem(whatFailed, format.getMessage(), stackTrace(failure));
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                return fromDatabase(whatFailed, DatabaseErrors.classify(sql));
+            }
+        }
+        return unexpected(whatFailed, failure);
+    }
+
+    private static Problem fromDatabase(String whatFailed, DatabaseException failure) {
+        String title =
+                switch (failure) {
+                    case AuthenticationFailed auth ->
+                        auth.passwordMissing() ? "Password needed" : "Wrong user name or password";
+                    case ServerUnreachable unreachable -> "Server unreachable";
+                    case QueryCancelled cancelled -> "Cancelled";
+                    default -> whatFailed;
+                };
+        String details = failure.details() == null ? stackTrace(failure) : failure.details();
+        return new Problem(title, failure.userMessage(), details);
+    }
 
     /** Describes an unexpected failure that carries no user-facing message of its own. */
     public static Problem unexpected(String whatFailed, Throwable failure) {

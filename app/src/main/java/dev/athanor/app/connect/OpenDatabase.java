@@ -1,0 +1,33 @@
+package dev.athanor.app.connect;
+
+import dev.athanor.app.echo.EchoRow;
+import dev.athanor.app.schema.SchemaService;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/** A database the window is connected to: its engine and what the panes need from it. */
+public interface OpenDatabase extends AutoCloseable {
+
+    /** Short description for the status bar, e.g. "athanor_sample on localhost:54321 as athanor". */
+    String label();
+
+    /** Reads the catalog and DDL (blocking; call off the UI thread). */
+    SchemaService schema();
+
+    /** A pooled connection whose statements the echo log attributes to {@code origin} (blocking). */
+    Connection connection(String origin) throws SQLException;
+
+    /** The pool's figures right now; cheap, no I/O. */
+    PoolFigures pool();
+
+    /** Calls {@code listener} for every statement sent, on the thread that sent it, until closed. */
+    AutoCloseable subscribeEcho(Consumer<EchoRow> listener);
+
+    /** Closes the pool (and stops the sample server when this window started it). Blocking. */
+    @Override
+    void close();
+
+    /** Pool figures as the status bar shows them. */
+    record PoolFigures(int active, int idle, int waiting, int total, int max) {}
+}

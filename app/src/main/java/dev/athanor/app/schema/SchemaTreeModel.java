@@ -1,0 +1,161 @@
+package dev.athanor.app.schema;
+
+import dev.athanor.app.task.Background;
+import dev.athanor.app.window.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The schema tree: loads a {@link SchemaSnapshot} off the UI thread and answers, from memory, which children
+ * a node has under the current name filter.
+ */
+public final class SchemaTreeModel {
+    private final Background background;
+    private final SchemaService service;
+    private final SchemaNode.Database root;
+    private final ReadOnlyObjectWrapper<SchemaSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObjectProperty<SchemaNode> selected = new SimpleObjectProperty<>(this, "selected");
+    private long generation;
+
+    public SchemaTreeModel(Background background, SchemaService service, String databaseLabel) {
+        this.background = background;
+        this.service = service;
+        this.root = new SchemaNode.Database(databaseLabel);
+    }
+
+    /** Loads (or reloads) the catalog; the tree keeps showing the previous snapshot until the new one is in. */
+    public void refresh() {
+        long mine = ++generation;
+        loading.set(true);
+        background.submit(
+                "Loading the schema",
+                service::load,
+                loaded -> {
+                    if (mine == generation) {
+                        loading.set(false);
+                        problem.set(null);
+                        snapshot.set(loaded);
+                    }
+                },
+                failure -> {
+                    if (mine == generation) {
+                        loading.set(false);
+                        problem.set(Problem.describe("Could not load the schema", failure));
+                    }
+                });
+    }
+
+    public SchemaNode.Database root() {
+        return root;
+    }
+
+    /** Children of {@code node} that the filter lets through, in display order. */
+    public List<SchemaNode> children(SchemaNode node) {
+        SchemaSnapshot schema = snapshot.get();
+        if (schema == null) {
+            return List.of();
+        }
+        return switch (node) {
+            case SchemaNode.Database database ->
+                schema.schemas().stream()
+                        .filter(name -> hasMatches(schema, name))
+                        .<SchemaNode>map(SchemaNode.Schema::new)
+                        .toList();
+            case SchemaNode.Schema namespace -> {
+                var folders = new ArrayList<SchemaNode>();
+                for (ObjectKind kind : ObjectKind.values()) {
+                    if (!matching(schema, namespace.name(), kind).isEmpty()) {
+                        folders.add(new SchemaNode.Folder(namespace.name(), kind));
+                    }
+                }
+                yield List.copyOf(folders);
+            }
+            case SchemaNode.Folder folder -> List.copyOf(matching(schema, folder.schema(), folder.kind()));
+            case SchemaNode.DbObject object -> List.copyOf(schema.columns(object));
+            case SchemaNode.Column column -> List.of();
+        };
+    }
+
+    /** Whether {@code node} can never have children (so the tree draws no expander). */
+    public boolean isLeaf(SchemaNode node) {
+        return switch (node) {
+            case SchemaNode.Column column -> true;
+            case SchemaNode.DbObject object -> !object.kind().hasColumns();
+            default -> false;
+        };
+    }
+
+    /** How many objects a folder shows under the current filter. */
+    public int count(SchemaNode.Folder folder) {
+        SchemaSnapshot schema = snapshot.get();
+        return schema == null
+                ? 0
+                : matching(schema, folder.schema(), folder.kind()).size();
+    }
+
+    /** Whether a name filter is in effect. */
+    public boolean filtering() {
+        return !needle().isEmpty();
+    }
+
+    private boolean hasMatches(SchemaSnapshot schema, String name) {
+        for (ObjectKind kind : ObjectKind.values()) {
+            if (!matching(schema, name, kind).isEmpty()) {
+                return true;
+            }
+        }
+        return !filtering();
+    }
+
+    private List<SchemaNode.DbObject> matching(SchemaSnapshot schema, String namespace, ObjectKind kind) {
+        String needle = needle();
+        List<SchemaNode.DbObject> all = schema.objects(namespace, kind);
+        if (needle.isEmpty()) {
+            return all;
+        }
+        return all.stream()
+                .filter(object -> object.name().toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+    }
+
+    private String needle() {
+        String text = filter.get();
+        return text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The loaded schema, or null before the first load. */
+    public ReadOnlyObjectProperty<SchemaSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, or null. */
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Name filter: objects whose name contains it (ignoring case) stay visible. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The node the user selected. */
+    public ObjectProperty<SchemaNode> selectedProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.athanor.app.schema;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The schema tree with its filter box. Children are built when a node is first expanded; a new snapshot or
+ * filter rebuilds the tree from the root.
+ */
+public final class SchemaTreeView extends VBox {
+    private final SchemaTreeModel model;
+    private final TreeView<SchemaNode> tree = new TreeView<>();
+
+    public SchemaTreeView(SchemaTreeModel model) {
+        this.model = model;
+        getStyleClass().add("schema-tree");
+
+        var filter = new TextField();
+        filter.setId("schema-filter");
+        filter.setPromptText("Filter by name");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+
+        var refresh = new Button("⟳");
+        refresh.setId("schema-refresh");
+        refresh.setTooltip(new Tooltip("Reload the schema from the database"));
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.loadingProperty());
+
+        var top = new HBox(4, filter, refresh);
+        top.setPadding(new Insets(4));
+
+        tree.setId("schema-tree");
+        tree.setShowRoot(true);
+        tree.setCellFactory(view -> new NodeCell());
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                model.selectedProperty().set(item.getValue());
+            }
+        });
+        VBox.setVgrow(tree, Priority.ALWAYS);
+
+        model.snapshotProperty().addListener((obs, old, snapshot) -> rebuild());
+        model.filterProperty().addListener((obs, old, text) -> rebuild());
+        rebuild();
+
+        getChildren().addAll(top, tree);
+    }
+
+    /** The tree control, for tests. */
+    public TreeView<SchemaNode> tree() {
+        return tree;
+    }
+
+    private void rebuild() {
+        SchemaNode previous = model.selectedProperty().get();
+        var root = new LazyItem(model.root());
+        root.setExpanded(true);
+        if (model.filtering()) {
+            // A filtered tree is only useful opened up to the objects that match.
+            for (var schema : root.getChildren()) {
+                schema.setExpanded(true);
+                schema.getChildren().forEach(folder -> folder.setExpanded(true));
+            }
+        } else if (root.getChildren().size() == 1) {
+            root.getChildren().getFirst().setExpanded(true);
+        }
+        tree.setRoot(model.snapshotProperty().get() == null ? null : root);
+        if (previous != null) {
+            select(previous);
+        }
+    }
+
+    /** Selects {@code node} if it is visible under the current filter, expanding its ancestors. */
+    public boolean select(SchemaNode node) {
+        TreeItem<SchemaNode> item = find(tree.getRoot(), node);
+        if (item == null) {
+            return false;
+        }
+        for (var parent = item.getParent(); parent != null; parent = parent.getParent()) {
+            parent.setExpanded(true);
+        }
+        tree.getSelectionModel().select(item);
+        int row = tree.getRow(item);
+        if (row >= 0) {
+            tree.scrollTo(Math.max(0, row - 3));
+        }
+        return true;
+    }
+
+    private static TreeItem<SchemaNode> find(TreeItem<SchemaNode> from, SchemaNode node) {
+        if (from == null) {
+            return null;
+        }
+        if (from.getValue().equals(node)) {
+            return from;
+        }
+        if (!isAncestorCandidate(from.getValue(), node)) {
+            return null;
+        }
+        for (var child : from.getChildren()) {
+            var found = find(child, node);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Prunes the search so that finding a table never expands every other schema's folders. */
+    private static boolean isAncestorCandidate(SchemaNode parent, SchemaNode target) {
+        String targetSchema =
+                switch (target) {
+                    case SchemaNode.DbObject object -> object.schema();
+                    case SchemaNode.Column column -> column.owner().schema();
+                    case SchemaNode.Folder folder -> folder.schema();
+                    case SchemaNode.Schema schema -> schema.name();
+                    case SchemaNode.Database database -> null;
+                };
+        return switch (parent) {
+            case SchemaNode.Database database -> true;
+            case SchemaNode.Schema schema -> schema.name().equals(targetSchema);
+            case SchemaNode.Folder folder ->
+                target instanceof SchemaNode.DbObject object
+                                && object.kind() == folder.kind()
+                                && object.schema().equals(folder.schema())
+                        || target instanceof SchemaNode.Column column
+                                && column.owner().kind() == folder.kind()
+                                && column.owner().schema().equals(folder.schema());
+            case SchemaNode.DbObject object ->
+                target instanceof SchemaNode.Column column && column.owner().equals(object);
+            case SchemaNode.Column column -> false;
+        };
+    }
+
+    /** A tree item whose children are asked of the model the first time anyone looks at them. */
+    private final class LazyItem extends TreeItem<SchemaNode> {
+        private boolean built;
+
+        LazyItem(SchemaNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return model.isLeaf(getValue());
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<SchemaNode>> getChildren() {
+            if (!built) {
+                built = true;
+                super.getChildren()
+                        .setAll(model.children(getValue()).stream()
+                                .map(LazyItem::new)
+                                .toList());
+            }
+            return super.getChildren();
+        }
+    }
+
+    private final class NodeCell extends TreeCell<SchemaNode> {
+        @Override
+        protected void updateItem(SchemaNode node, boolean empty) {
+            super.updateItem(node, empty);
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setGraphic(node.icon().node());
+            setText(
+                    node instanceof SchemaNode.Folder folder
+                            ? folder.label() + " (" + model.count(folder) + ")"
+                            : node.label());
+        }
+    }
+}
