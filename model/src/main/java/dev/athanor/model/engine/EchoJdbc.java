@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Wraps JDBC connections so that every statement executed through them is published to an {@link EchoLog}.
@@ -27,7 +29,8 @@ import org.postgresql.PGConnection;
  * with {@code dsl()} are recorded by the same code, once.
  *
  * <p>A query's event is published when its row count is known: when its result set has been read to the end or
- * closed, or when the statement is closed or executed again. Updates, batches and failures are published at once.
+ * closed, or when the statement is closed or executed again. A query streamed through a server-side cursor is
+ * published at once with an unknown row count (-1). Updates, batches and failures are published at once.
  */
 final class EchoJdbc {
     private static final int MAX_BIND_LENGTH = 200;
@@ -86,7 +89,8 @@ final class EchoJdbc {
                                     args[0]);
                 }
                 case "commit", "rollback" -> {
-                    if (args == null || args.length == 0) {
+                    // pgjdbc sends nothing when no transaction is open; the log shows only what was sent.
+                    if ((args == null || args.length == 0) && transactionOpen()) {
                         return timed(
                                 name.toUpperCase(java.util.Locale.ROOT), () -> EchoJdbc.invoke(target, method, args));
                     }
@@ -113,6 +117,29 @@ final class EchoJdbc {
                 default -> {
                     return EchoJdbc.invoke(target, method, args);
                 }
+            }
+        }
+
+        /** Whether the server has a transaction open on this connection (unknown counts as open). */
+        boolean transactionOpen() {
+            try {
+                return target.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+            } catch (SQLException | RuntimeException e) {
+                return true;
+            }
+        }
+
+        /**
+         * Outside auto-commit, pgjdbc starts a transaction by sending BEGIN along with the first statement (the
+         * "autobegin" a session relies on); it is recorded as its own event so the log reads like the server saw it.
+         */
+        void publishImplicitBegin() {
+            try {
+                if (!target.getAutoCommit() && !transactionOpen()) {
+                    publish(Instant.now(), System.nanoTime(), "BEGIN", List.of(), 1, -1, null);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // Unknown state: better no BEGIN line than a wrong one.
             }
         }
 
@@ -293,6 +320,7 @@ final class EchoJdbc {
 
         private Object execute(Method method, Object[] args) throws Throwable {
             finishPending();
+            connection.publishImplicitBegin();
             var name = method.getName();
             var batch = name.endsWith("Batch");
             var text = statementText(args, batch);
@@ -325,11 +353,14 @@ final class EchoJdbc {
             switch (result) {
                 case ResultSet resultSet -> {
                     pending = new PendingQuery(start, duration, text, values, batchSize);
-                    return wrapResult(resultSet);
+                    var wrappedResult = wrapResult(resultSet);
+                    publishNowIfStreaming();
+                    return wrappedResult;
                 }
                 case Boolean hasResultSet
                 when hasResultSet -> {
                     pending = new PendingQuery(start, duration, text, values, batchSize);
+                    publishNowIfStreaming();
                     return result;
                 }
                 case Boolean ignored -> {
@@ -442,6 +473,22 @@ final class EchoJdbc {
             wrapped = (ResultSet)
                     Proxy.newProxyInstance(EchoJdbc.class.getClassLoader(), new Class<?>[] {ResultSet.class}, handler);
             return wrapped;
+        }
+
+        /**
+         * A result read through a server-side cursor (fetch size set, inside a transaction) may stay open for as
+         * long as the user scrolls; its statement is published at once, with the row count unknown, rather than
+         * appearing in the log only when the cursor closes.
+         */
+        private void publishNowIfStreaming() {
+            var query = pending;
+            try {
+                if (query != null && target.getFetchSize() > 0 && !connection.target.getAutoCommit()) {
+                    publishQuery(query, -1);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // Unknown: keep waiting for the count.
+            }
         }
 
         /** Publishes the query still waiting for its row count, with what is known now. */
