@@ -57,9 +57,12 @@ public final class CatalogSchemaService implements SchemaService {
         return switch (snapshot.find(object).orElse(null)) {
             case Relation relation -> relationDdl(relation);
             case Sequence sequence -> sequenceDdl(sequence);
-            case EnumType type -> "CREATE TYPE " + SqlIdentifiers.qualified(type.schema(), type.name()) + " AS ENUM ("
-                    + type.labels().stream().map(CatalogSchemaService::literal).collect(Collectors.joining(", "))
-                    + ");";
+            case EnumType type ->
+                "CREATE TYPE " + SqlIdentifiers.qualified(type.schema(), type.name()) + " AS ENUM ("
+                        + type.labels().stream()
+                                .map(CatalogSchemaService::literal)
+                                .collect(Collectors.joining(", "))
+                        + ");";
             case DomainType domain -> domainDdl(domain);
             case Routine routine -> functionDdl(routine);
             case null -> "-- " + object.name() + " no longer exists; refresh the schema.";
@@ -73,7 +76,8 @@ public final class CatalogSchemaService implements SchemaService {
             String kind = relation.kind() == dev.athanor.model.catalog.ObjectKind.MATERIALIZED_VIEW
                     ? "MATERIALIZED VIEW"
                     : "VIEW";
-            return "CREATE " + kind + " " + name + " AS\n" + relation.viewDefinition().get().stripTrailing();
+            return "CREATE " + kind + " " + name + " AS\n"
+                    + relation.viewDefinition().get().stripTrailing();
         }
         var lines = new ArrayList<String>();
         for (Column column : relation.columns()) {
@@ -81,11 +85,15 @@ public final class CatalogSchemaService implements SchemaService {
                     .append(SqlIdentifiers.quote(column.name()))
                     .append(' ')
                     .append(column.type());
-            column.identity().ifPresent(identity -> line.append(" GENERATED ").append(identity.sql()).append(" AS IDENTITY"));
-            column.generatedExpression()
-                    .ifPresent(expression -> line.append(" GENERATED ALWAYS AS (").append(expression).append(") STORED"));
+            column.identity()
+                    .ifPresent(identity ->
+                            line.append(" GENERATED ").append(identity.sql()).append(" AS IDENTITY"));
+            column.generatedExpression().ifPresent(expression -> line.append(" GENERATED ALWAYS AS (")
+                    .append(expression)
+                    .append(") STORED"));
             if (column.identity().isEmpty() && column.generatedExpression().isEmpty()) {
-                column.defaultExpression().ifPresent(expression -> line.append(" DEFAULT ").append(expression));
+                column.defaultExpression()
+                        .ifPresent(expression -> line.append(" DEFAULT ").append(expression));
             }
             if (!column.nullable()) {
                 line.append(" NOT NULL");
@@ -106,7 +114,9 @@ public final class CatalogSchemaService implements SchemaService {
                     .append(") REFERENCES ")
                     .append(fk.referencedTable().toSql())
                     .append(" (")
-                    .append(fk.referencedColumns().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", ")))
+                    .append(fk.referencedColumns().stream()
+                            .map(SqlIdentifiers::quote)
+                            .collect(Collectors.joining(", ")))
                     .append(')');
             if (fk.onDelete() != dev.athanor.model.catalog.ReferentialAction.NO_ACTION) {
                 line.append(" ON DELETE ").append(fk.onDelete().sql());
@@ -127,13 +137,14 @@ public final class CatalogSchemaService implements SchemaService {
         relation.indexes().stream()
                 .filter(index -> index.constraint().isEmpty())
                 .forEach(index -> ddl.append('\n').append(index.definition()).append(';'));
-        relation.triggers().forEach(trigger -> ddl.append('\n').append(trigger.definition()).append(';'));
-        relation.comment()
-                .ifPresent(comment -> ddl.append("\n\nCOMMENT ON TABLE ")
-                        .append(name)
-                        .append(" IS ")
-                        .append(literal(comment))
-                        .append(';'));
+        relation.triggers()
+                .forEach(
+                        trigger -> ddl.append('\n').append(trigger.definition()).append(';'));
+        relation.comment().ifPresent(comment -> ddl.append("\n\nCOMMENT ON TABLE ")
+                .append(name)
+                .append(" IS ")
+                .append(literal(comment))
+                .append(';'));
         return ddl.toString().stripTrailing() + "\n";
     }
 
@@ -157,15 +168,15 @@ public final class CatalogSchemaService implements SchemaService {
                 .append(SqlIdentifiers.qualified(domain.schema(), domain.name()))
                 .append(" AS ")
                 .append(domain.baseType());
-        domain.defaultExpression().ifPresent(expression -> ddl.append("\n    DEFAULT ").append(expression));
+        domain.defaultExpression()
+                .ifPresent(expression -> ddl.append("\n    DEFAULT ").append(expression));
         if (domain.notNull()) {
             ddl.append("\n    NOT NULL");
         }
-        domain.checks()
-                .forEach(check -> ddl.append("\n    CONSTRAINT ")
-                        .append(SqlIdentifiers.quote(check.name()))
-                        .append(' ')
-                        .append(check.definition()));
+        domain.checks().forEach(check -> ddl.append("\n    CONSTRAINT ")
+                .append(SqlIdentifiers.quote(check.name()))
+                .append(' ')
+                .append(check.definition()));
         return ddl.append(';').toString();
     }
 

@@ -116,58 +116,65 @@ public final class CatalogSnapshot implements SchemaSnapshot {
     public ObjectDetails details(SchemaNode.DbObject object) {
         return switch (byNode.get(object)) {
             case Relation relation -> relationDetails(object, relation);
-            case Sequence sequence -> new ObjectDetails(
-                    object,
-                    sequence.comment().orElse(""),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(
-                            new ObjectDetails.Fact("Data type", sequence.dataType()),
-                            new ObjectDetails.Fact("Start", Long.toString(sequence.start())),
-                            new ObjectDetails.Fact("Increment", Long.toString(sequence.increment())),
-                            new ObjectDetails.Fact("Minimum", Long.toString(sequence.minValue())),
-                            new ObjectDetails.Fact("Maximum", Long.toString(sequence.maxValue())),
-                            new ObjectDetails.Fact("Cache", Long.toString(sequence.cache())),
-                            new ObjectDetails.Fact("Cycles", sequence.cycle() ? "yes" : "no"),
-                            new ObjectDetails.Fact(
-                                    "Owned by",
-                                    sequence.ownedBy()
-                                            .map(ref -> ref.table() + "." + ref.column())
-                                            .orElse(""))));
-            case EnumType type -> new ObjectDetails(
-                    object,
-                    type.comment().orElse(""),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(
-                            new ObjectDetails.Fact("Values", String.join(", ", type.labels())),
-                            new ObjectDetails.Fact("Owner", type.owner())));
-            case DomainType domain -> new ObjectDetails(
-                    object,
-                    domain.comment().orElse(""),
-                    List.of(),
-                    domain.checks().stream().map(CatalogSnapshot::checkRow).toList(),
-                    List.of(),
-                    List.of(
-                            new ObjectDetails.Fact("Base type", domain.baseType()),
-                            new ObjectDetails.Fact("Not null", domain.notNull() ? "yes" : "no"),
-                            new ObjectDetails.Fact("Default", domain.defaultExpression().orElse(""))));
-            case Routine routine -> new ObjectDetails(
-                    object,
-                    routine.comment().orElse(""),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(
-                            new ObjectDetails.Fact("Kind", routine.kind().label()),
-                            new ObjectDetails.Fact("Arguments", routine.arguments()),
-                            new ObjectDetails.Fact("Returns", routine.returnType().orElse("")),
-                            new ObjectDetails.Fact("Language", routine.language()),
-                            new ObjectDetails.Fact(
-                                    "Volatility", routine.volatility().name().toLowerCase(java.util.Locale.ROOT)),
-                            new ObjectDetails.Fact("Security definer", routine.securityDefiner() ? "yes" : "no")));
+            case Sequence sequence ->
+                new ObjectDetails(
+                        object,
+                        sequence.comment().orElse(""),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new ObjectDetails.Fact("Data type", sequence.dataType()),
+                                new ObjectDetails.Fact("Start", Long.toString(sequence.start())),
+                                new ObjectDetails.Fact("Increment", Long.toString(sequence.increment())),
+                                new ObjectDetails.Fact("Minimum", Long.toString(sequence.minValue())),
+                                new ObjectDetails.Fact("Maximum", Long.toString(sequence.maxValue())),
+                                new ObjectDetails.Fact("Cache", Long.toString(sequence.cache())),
+                                new ObjectDetails.Fact("Cycles", sequence.cycle() ? "yes" : "no"),
+                                new ObjectDetails.Fact(
+                                        "Owned by",
+                                        sequence.ownedBy()
+                                                .map(ref -> ref.table() + "." + ref.column())
+                                                .orElse(""))));
+            case EnumType type ->
+                new ObjectDetails(
+                        object,
+                        type.comment().orElse(""),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new ObjectDetails.Fact("Values", String.join(", ", type.labels())),
+                                new ObjectDetails.Fact("Owner", type.owner())));
+            case DomainType domain ->
+                new ObjectDetails(
+                        object,
+                        domain.comment().orElse(""),
+                        List.of(),
+                        domain.checks().stream().map(CatalogSnapshot::checkRow).toList(),
+                        List.of(),
+                        List.of(
+                                new ObjectDetails.Fact("Base type", domain.baseType()),
+                                new ObjectDetails.Fact("Not null", domain.notNull() ? "yes" : "no"),
+                                new ObjectDetails.Fact(
+                                        "Default", domain.defaultExpression().orElse(""))));
+            case Routine routine ->
+                new ObjectDetails(
+                        object,
+                        routine.comment().orElse(""),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new ObjectDetails.Fact("Kind", routine.kind().label()),
+                                new ObjectDetails.Fact("Arguments", routine.arguments()),
+                                new ObjectDetails.Fact(
+                                        "Returns", routine.returnType().orElse("")),
+                                new ObjectDetails.Fact("Language", routine.language()),
+                                new ObjectDetails.Fact(
+                                        "Volatility",
+                                        routine.volatility().name().toLowerCase(java.util.Locale.ROOT)),
+                                new ObjectDetails.Fact("Security definer", routine.securityDefiner() ? "yes" : "no")));
             case null -> new ObjectDetails(object, "", List.of(), List.of(), List.of(), List.of());
         };
     }
@@ -186,7 +193,8 @@ public final class CatalogSnapshot implements SchemaSnapshot {
         var facts = new ArrayList<ObjectDetails.Fact>();
         facts.add(new ObjectDetails.Fact("Kind", relation.kind().label()));
         facts.add(new ObjectDetails.Fact("Owner", relation.owner()));
-        relation.estimatedRows().ifPresent(rows -> facts.add(new ObjectDetails.Fact("Estimated rows", Long.toString(rows))));
+        relation.estimatedRows()
+                .ifPresent(rows -> facts.add(new ObjectDetails.Fact("Estimated rows", Long.toString(rows))));
 
         return new ObjectDetails(
                 object,

@@ -162,8 +162,8 @@ public final class MainModel {
     }
 
     /**
-     * Closes the connection on the calling thread: for window close, when the application is about to exit
-     * and a background close could be cut short.
+     * Closes the connection on the calling thread: for application exit, when a background close could be
+     * cut short. Blocking: call off the UI thread.
      */
     public void shutdown() {
         generation++;
