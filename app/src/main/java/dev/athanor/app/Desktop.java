@@ -85,7 +85,8 @@ public final class Desktop implements AutoCloseable {
                 profiles,
                 connector,
                 settings.environment(),
-                saved -> model.showSavedProfiles(saved.stream().map(ConnectionProfile::name).toList()));
+                saved -> model.showSavedProfiles(
+                        saved.stream().map(ConnectionProfile::name).toList()));
     }
 
     /** Opens the connection dialog over the main window. */

@@ -77,7 +77,9 @@ public final class EngineConnector implements Connector, ConnectionTester {
     @Override
     public String describe(ConnectionChoice choice) {
         if (choice instanceof ConnectionChoice.Saved saved) {
-            return store.find(saved.profileName()).map(EngineConnector::describe).orElse(saved.profileName());
+            return store.find(saved.profileName())
+                    .map(EngineConnector::describe)
+                    .orElse(saved.profileName());
         }
         return choice.label();
     }
@@ -105,9 +107,10 @@ public final class EngineConnector implements Connector, ConnectionTester {
                         SslMode.DISABLE,
                         Map.of("application_name", "Athanor"));
             }
-            case ConnectionChoice.Saved saved -> store.find(saved.profileName())
-                    .orElseThrow(() -> new ProfileStoreException(
-                            "There is no saved connection named " + saved.profileName() + "."));
+            case ConnectionChoice.Saved saved ->
+                store.find(saved.profileName())
+                        .orElseThrow(() -> new ProfileStoreException(
+                                "There is no saved connection named " + saved.profileName() + "."));
         };
     }
 

@@ -57,16 +57,21 @@ public final class Screenshots {
         try {
             Stage stage = FxThread.call(() -> show(desktop.window(), WIDTH, HEIGHT));
             FxThread.run(desktop::start);
-            FxThread.await("the sample database", WAIT, () -> desktop.model().stateProperty().get()
-                            instanceof WindowState.Connected connected
-                    && connected.tree().snapshotProperty().get() != null);
+            FxThread.await(
+                    "the sample database",
+                    WAIT,
+                    () -> desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                            && connected.tree().snapshotProperty().get() != null);
             var resumes = new SchemaNode.DbObject("public", "resumes", ObjectKind.TABLE);
             MainWindow window = desktop.window();
             FxThread.run(() -> window.treeView().select(resumes));
-            FxThread.await("the details of resumes", WAIT, () -> window.detailsView() != null
-                    && !window.detailsView().tabs().getTabs().isEmpty()
-                    && desktop.model().stateProperty().get() instanceof WindowState.Connected connected
-                    && !connected.details().ddlProperty().get().startsWith("-- loading"));
+            FxThread.await(
+                    "the details of resumes",
+                    WAIT,
+                    () -> window.detailsView() != null
+                            && !window.detailsView().tabs().getTabs().isEmpty()
+                            && desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                            && !connected.details().ddlProperty().get().startsWith("-- loading"));
 
             snapshot(stage, directory.resolve("schema-columns.png"));
             selectDetailsTab(window, "tab-keys-constraints");
@@ -90,10 +95,10 @@ public final class Screenshots {
 
     private static void renderConnectionDialog(Desktop desktop, Path file) {
         ConnectionDialogModel dialog = FxThread.call(desktop::connectionDialogModel);
-        var location = FxThread.call(() -> desktop.model().stateProperty().get()
-                        instanceof WindowState.Connected connected
-                ? connected.database().engine().profile()
-                : null);
+        var location =
+                FxThread.call(() -> desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                        ? connected.database().engine().profile()
+                        : null);
         FxThread.run(() -> {
             dialog.load();
             dialog.newProfile();
@@ -109,7 +114,8 @@ public final class Screenshots {
                 .map(ConnectionProfile::name)
                 .anyMatch("Sample, as a profile"::equals));
         FxThread.run(dialog::test);
-        FxThread.await("the connection test", WAIT, () -> !dialog.testingProperty().get());
+        FxThread.await(
+                "the connection test", WAIT, () -> !dialog.testingProperty().get());
         Stage stage = FxThread.call(() -> show(new ConnectionDialogView(dialog, () -> {}), 820, 560));
         snapshot(stage, file);
         FxThread.run(stage::close);
