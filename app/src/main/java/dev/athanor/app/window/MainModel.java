@@ -117,7 +117,8 @@ public final class MainModel {
 
     private void connected(ConnectionChoice choice, OpenDatabase database) {
         echoSubscription = database.subscribeEcho(echo::offer);
-        var tree = new SchemaTreeModel(activity, database.schema(), database.engine().profile().database());
+        var tree = new SchemaTreeModel(
+                activity, database.schema(), database.engine().profile().database());
         var details = new ObjectDetailsModel(activity, database.schema());
         tree.selectedProperty()
                 .addListener((obs, old, node) ->
