@@ -1,5 +1,9 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.app.results.ConnectionSource;
+import dev.athanor.app.results.ResultRow;
+import dev.athanor.app.results.ResultsModel;
+import dev.athanor.app.results.RowCursor;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.CatalogLoader;
@@ -12,20 +16,17 @@ import dev.athanor.query.model.SelectItem;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableAliases;
 import dev.athanor.query.model.TableSource;
-import dev.athanor.query.project.CanvasLayout;
-import dev.athanor.query.project.TableBox;
 import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.render.RenderedSql;
 import java.sql.Connection;
-import java.sql.ResultSetMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,11 +53,9 @@ import javafx.collections.ObservableMap;
  * <p>All methods are called on the UI thread; the catalog load and query runs go through the {@link Background}.
  */
 public final class QueryBuilderModel {
-    /** The most rows a run keeps in memory for the grid and the chart. */
-    public static final int ROW_LIMIT = 10_000;
-
     private final Background background;
-    private final Callable<Connection> connections;
+    private final ConnectionSource connections;
+    private final ResultsModel results;
     private final QueryRenderer renderer = new QueryRenderer();
 
     private final EditHistory<Query> history = new EditHistory<>(Query.select());
@@ -70,8 +69,8 @@ public final class QueryBuilderModel {
     private final ObservableList<JoinSuggestion> suggestions = FXCollections.observableArrayList();
     private final ObservableList<JoinSuggestion> suggestionsView =
             FXCollections.unmodifiableObservableList(suggestions);
-    private final ObservableMap<String, TableBox> positions = FXCollections.observableHashMap();
-    private final Map<String, CanvasLayout> layouts = new HashMap<>();
+    private final ObservableMap<String, BoxPosition> positions = FXCollections.observableHashMap();
+    private final Map<String, Map<String, BoxPosition>> layouts = new HashMap<>();
     private final ObservableMap<String, String> parameterValues = FXCollections.observableMap(new LinkedHashMap<>());
     private final BooleanProperty literalValues = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
@@ -87,15 +86,15 @@ public final class QueryBuilderModel {
      * @param background runs the catalog load and the queries off the UI thread
      * @param connections opens a connection on a worker thread; the builder closes it after use
      */
-    public QueryBuilderModel(Background background, Callable<Connection> connections) {
+    public QueryBuilderModel(Background background, ConnectionSource connections) {
         this.background = background;
         this.connections = connections;
+        this.results = new ResultsModel(background, connections);
         history.currentProperty().addListener((obs, old, statement) -> refresh());
         scope.addListener((obs, old, now) -> {
             layouts.put(scopePrefix(old), currentLayout());
             positions.clear();
-            var layout = layouts.getOrDefault(scopePrefix(now), CanvasLayout.empty());
-            positions.putAll(layout.tables());
+            positions.putAll(layouts.getOrDefault(scopePrefix(now), Map.of()));
             suggestions.clear();
             refresh();
         });
@@ -150,7 +149,7 @@ public final class QueryBuilderModel {
     }
 
     /** Where each box of the current canvas sits, by alias. */
-    public ObservableMap<String, TableBox> positions() {
+    public ObservableMap<String, BoxPosition> positions() {
         return positions;
     }
 
@@ -174,7 +173,7 @@ public final class QueryBuilderModel {
         return sqlProblem.getReadOnlyProperty();
     }
 
-    /** The rows of the last run. */
+    /** The first page of rows of the last run: what the chart shows. */
     public ReadOnlyObjectProperty<ResultTable> resultProperty() {
         return result.getReadOnlyProperty();
     }
@@ -201,17 +200,15 @@ public final class QueryBuilderModel {
         return history.canRedoProperty();
     }
 
-    /** The canvas layout of every scope, keyed as the project file stores it ({@code helper2/helper1/r}). */
-    public CanvasLayout layout() {
+    /**
+     * Where every box of every scope sits, keyed as a project file stores it: the alias, prefixed by the path of
+     * nested queries for boxes inside CTEs or subqueries ({@code helper2/helper1/r}).
+     */
+    public Map<String, BoxPosition> layout() {
         layouts.put(scopePrefix(scope.get()), currentLayout());
-        var all = CanvasLayout.empty();
-        for (var entry : layouts.entrySet()) {
-            String prefix = entry.getKey();
-            for (var box : entry.getValue().tables().entrySet()) {
-                all = all.withTable(prefix + box.getKey(), box.getValue());
-            }
-        }
-        return all;
+        var all = new java.util.TreeMap<String, BoxPosition>();
+        layouts.forEach((prefix, boxes) -> boxes.forEach((alias, box) -> all.put(prefix + alias, box)));
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     // ---------------------------------------------------------------- commands: statement
@@ -221,7 +218,7 @@ public final class QueryBuilderModel {
         background.submit(
                 "Loading the catalog for the query builder",
                 () -> {
-                    try (var connection = connections.call()) {
+                    try (var connection = connections.open()) {
                         return CatalogLoader.load(connection);
                     }
                 },
@@ -239,20 +236,16 @@ public final class QueryBuilderModel {
     }
 
     /** Starts over with {@code statement} (an opened or imported query); undo history is forgotten. */
-    public void open(Query statement, CanvasLayout layout) {
+    public void open(Query statement, Map<String, BoxPosition> layout) {
         scope.set(QueryScope.root());
         layouts.clear();
-        for (var box : layout.tables().entrySet()) {
-            String key = box.getKey();
+        layout.forEach((key, box) -> {
             int slash = key.lastIndexOf('/');
-            String prefix = key.substring(0, slash + 1);
-            layouts.put(
-                    prefix,
-                    layouts.getOrDefault(prefix, CanvasLayout.empty())
-                            .withTable(key.substring(slash + 1), box.getValue()));
-        }
+            layouts.computeIfAbsent(key.substring(0, slash + 1), prefix -> new HashMap<>())
+                    .put(key.substring(slash + 1), box);
+        });
         positions.clear();
-        positions.putAll(layouts.getOrDefault("", CanvasLayout.empty()).tables());
+        positions.putAll(layouts.getOrDefault("", Map.of()));
         suggestions.clear();
         history.reset(statement);
         refresh();
@@ -283,7 +276,7 @@ public final class QueryBuilderModel {
         String alias = TableAliases.propose(name, aliases(select));
         String schemaOrNull = "public".equals(schema) ? null : schema;
         var changed = FromClause.add(select, TableSource.table(schemaOrNull, name, alias));
-        positions.put(alias, new TableBox(x, y, false));
+        positions.put(alias, new BoxPosition(x, y));
         edit(changed);
         suggestions.setAll(canvasState().suggestions(changed, alias));
         message.set(
@@ -308,7 +301,7 @@ public final class QueryBuilderModel {
         if (aliases(select).contains(alias)) {
             alias = TableAliases.propose(name, aliases(select));
         }
-        positions.put(alias, new TableBox(nextX(), 20, false));
+        positions.put(alias, new BoxPosition(nextX(), 20));
         edit(FromClause.add(select, new TableSource.CteReference(name, alias.equals(name) ? null : alias)));
         return alias;
     }
@@ -316,7 +309,7 @@ public final class QueryBuilderModel {
     /** Adds an empty subquery in FROM called {@code alias}; {@link #enterSubquery} edits it. */
     public void addSubquery(String alias) {
         requireNewAlias(alias);
-        positions.put(alias, new TableBox(nextX(), 20, false));
+        positions.put(alias, new BoxPosition(nextX(), 20));
         edit(FromClause.add(select(), new TableSource.Derived(Query.select(), alias, false)));
     }
 
@@ -362,7 +355,7 @@ public final class QueryBuilderModel {
 
     /** Moves box {@code alias} on the canvas (not an edit of the query: layout only). */
     public void moveTable(String alias, double x, double y) {
-        positions.put(alias, new TableBox(x, y, false));
+        positions.put(alias, new BoxPosition(x, y));
     }
 
     /** Shows or hides a plain column of a box in the select list (the box's checkbox). */
@@ -650,7 +643,10 @@ public final class QueryBuilderModel {
         return renderer.render(statement(), typedParameters());
     }
 
-    /** Runs the statement off the UI thread and keeps up to {@link #ROW_LIMIT} rows for the grid and chart. */
+    /**
+     * Runs the statement off the UI thread and streams its rows into the {@link #results() results grid}; the
+     * first page also feeds the {@link #resultProperty() chart}.
+     */
     public void run() {
         RenderedSql bound;
         try {
@@ -666,11 +662,15 @@ public final class QueryBuilderModel {
         runFailure.set("");
         runJob = background.submit(
                 "Running the built query",
-                () -> fetch(bound),
-                rows -> {
+                () -> open(bound),
+                opened -> {
                     running.set(false);
-                    result.set(rows);
-                    message.set(rows.rows().size() + (rows.truncated() ? "+" : "") + " rows");
+                    results.show(opened.cursor(), opened.firstPage());
+                    result.set(ResultTable.of(
+                            opened.cursor().columns(),
+                            opened.firstPage(),
+                            !opened.cursor().isExhausted()));
+                    message.set(opened.firstPage().size() + (opened.cursor().isExhausted() ? "" : "+") + " rows");
                 },
                 failure -> {
                     running.set(false);
@@ -678,52 +678,38 @@ public final class QueryBuilderModel {
                 });
     }
 
-    private ResultTable fetch(RenderedSql bound) throws Exception {
-        try (var connection = connections.call()) {
-            connection.setReadOnly(true);
-            try (var statement = connection.prepareStatement(bound.sql())) {
-                bound.bindTo(statement);
-                statement.setMaxRows(ROW_LIMIT + 1);
-                try (var rows = statement.executeQuery()) {
-                    ResultSetMetaData meta = rows.getMetaData();
-                    var columns = new ArrayList<String>();
-                    var numeric = new ArrayList<Boolean>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        columns.add(meta.getColumnLabel(i));
-                        numeric.add(isNumeric(meta.getColumnType(i)));
-                    }
-                    var data = new ArrayList<List<Object>>();
-                    boolean truncated = false;
-                    while (rows.next()) {
-                        if (data.size() == ROW_LIMIT) {
-                            truncated = true;
-                            break;
-                        }
-                        var row = new ArrayList<Object>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) {
-                            row.add(rows.getObject(i));
-                        }
-                        data.add(row);
-                    }
-                    return new ResultTable(columns, numeric, data, truncated);
-                }
-            }
-        }
+    /** The grid the rows of a run stream into (the console's results grid model). */
+    public ResultsModel results() {
+        return results;
     }
 
-    private static boolean isNumeric(int sqlType) {
-        return switch (sqlType) {
-            case Types.INTEGER,
-                    Types.BIGINT,
-                    Types.SMALLINT,
-                    Types.TINYINT,
-                    Types.NUMERIC,
-                    Types.DECIMAL,
-                    Types.DOUBLE,
-                    Types.FLOAT,
-                    Types.REAL -> true;
-            default -> false;
-        };
+    private record Opened(RowCursor cursor, List<ResultRow> firstPage) {}
+
+    private Opened open(RenderedSql bound) throws SQLException {
+        Connection connection = connections.open();
+        try {
+            connection.setAutoCommit(false); // the driver streams with a cursor only inside a transaction
+            connection.setReadOnly(true);
+            var statement =
+                    connection.prepareStatement(bound.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(ResultsModel.PAGE_SIZE);
+            bound.bindTo(statement);
+            var cursor = RowCursor.of(statement.executeQuery(), new ReentrantLock(), () -> {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.close();
+                }
+            });
+            return new Opened(cursor, cursor.fetch(ResultsModel.PAGE_SIZE));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------- internals
@@ -752,7 +738,7 @@ public final class QueryBuilderModel {
         double x = 20;
         for (var table : tables) {
             if (!positions.containsKey(table.alias())) {
-                positions.put(table.alias(), new TableBox(x, 20, false));
+                positions.put(table.alias(), new BoxPosition(x, 20));
             }
             x = Math.max(x, positions.get(table.alias()).x() + 240);
         }
@@ -836,12 +822,8 @@ public final class QueryBuilderModel {
         return x;
     }
 
-    private CanvasLayout currentLayout() {
-        var layout = CanvasLayout.empty();
-        for (var entry : positions.entrySet()) {
-            layout = layout.withTable(entry.getKey(), entry.getValue());
-        }
-        return layout;
+    private Map<String, BoxPosition> currentLayout() {
+        return Map.copyOf(positions);
     }
 
     private static String scopePrefix(QueryScope scope) {

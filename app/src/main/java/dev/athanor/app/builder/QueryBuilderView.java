@@ -1,5 +1,7 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.app.console.SqlHighlighter;
+import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.query.model.TableSource;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -49,6 +51,10 @@ public final class QueryBuilderView extends BorderPane {
         this.model = model;
         setId("query-builder");
         getStyleClass().add("query-builder");
+        getStylesheets()
+                .add(dev.athanor.app.console.SqlConsole.class
+                        .getResource("sql-console.css")
+                        .toExternalForm());
         canvas = new QueryCanvas(model);
         chart = new ResultChart(model);
 
@@ -109,7 +115,9 @@ public final class QueryBuilderView extends BorderPane {
         runFailure.setWrapText(true);
         runFailure.setStyle("-fx-text-fill: #b00020;");
         runFailure.textProperty().bind(model.runFailureProperty());
-        var results = new BorderPane(new ResultTableView(model));
+        var grid = new ResultsGrid(model.results());
+        grid.setId("builder-results");
+        var results = new BorderPane(grid);
         results.setTop(runFailure);
 
         output.setId("output-tabs");
@@ -290,7 +298,9 @@ public final class QueryBuilderView extends BorderPane {
     }
 
     private void showSql(String sql) {
-        preview.replaceText(sql == null ? "" : sql);
+        String text = sql == null ? "" : sql;
+        preview.replaceText(text);
+        preview.setStyleSpans(0, SqlHighlighter.highlight(text));
     }
 
     private static Tab tab(String title, Node content) {

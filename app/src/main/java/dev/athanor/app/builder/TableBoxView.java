@@ -152,8 +152,9 @@ public final class TableBoxView extends VBox {
             var name = new Label(column.name());
             if (column.key() || column.foreignKey()) {
                 var badge = new Label(column.key() ? "PK" : "FK");
-                badge.setStyle("-fx-font-size: 0.75em; -fx-text-fill: white; -fx-padding: 0 3 0 3; -fx-background-radius: 3;"
-                        + " -fx-background-color: " + (column.key() ? "#c08a1e" : "#5b7fa8") + ";");
+                badge.setStyle(
+                        "-fx-font-size: 0.75em; -fx-text-fill: white; -fx-padding: 0 3 0 3; -fx-background-radius: 3;"
+                                + " -fx-background-color: " + (column.key() ? "#c08a1e" : "#5b7fa8") + ";");
                 name.setGraphic(badge);
             }
             var type = new Label(column.type());

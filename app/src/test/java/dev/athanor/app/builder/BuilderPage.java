@@ -122,12 +122,30 @@ final class BuilderPage {
         settle();
     }
 
+    /** Every row of the last run as text, scrolled through the grid to the end. */
     List<List<Object>> rows() {
-        var result = model().resultProperty().get();
-        assertThat(result)
+        assertThat(model().resultProperty().get())
                 .as("rows after run; failure: %s", model().runFailureProperty().get())
                 .isNotNull();
-        return result.rows();
+        var results = model().results();
+        for (int i = 0;
+                i < 1200 && (results.hasMore() || results.loadingProperty().get());
+                i++) {
+            if (!results.loadingProperty().get()) {
+                robot.interact(results::fetchMore);
+            }
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            settle();
+        }
+        var rows = new java.util.ArrayList<List<Object>>();
+        for (var row : results.rows()) {
+            var values = new java.util.ArrayList<Object>();
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.get(i) == null ? null : row.get(i).toString());
+            }
+            rows.add(values);
+        }
+        return rows;
     }
 
     String sql() {
