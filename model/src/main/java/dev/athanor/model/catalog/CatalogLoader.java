@@ -137,7 +137,7 @@ public final class CatalogLoader {
 
     private static final String INDEXES_SQL = """
             SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indisunique, i.indisprimary, i.indisvalid,
-                   i.indnkeyatts, i.indkey::text, i.indoption::text,
+                   i.indnkeyatts, i.indkey::text, i.indoption::text, pg_get_indexdef(i.indexrelid),
                    CASE WHEN i.indpred IS NOT NULL THEN pg_get_expr(i.indpred, i.indrelid, true) END,
                    CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
                      SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k
@@ -419,9 +419,10 @@ public final class CatalogLoader {
                     row.getInt(8),
                     spaceSeparated(row.getString(9)),
                     spaceSeparated(row.getString(10)),
-                    optional(row, 11),
-                    strings(row.getArray(12)),
-                    optional(row, 13));
+                    row.getString(11),
+                    optional(row, 12),
+                    strings(row.getArray(13)),
+                    optional(row, 14));
             indexes.put(draft.oid, draft);
         }
 
@@ -738,6 +739,7 @@ public final class CatalogLoader {
             int keyCount,
             int[] columnNumbers,
             int[] options,
+            String definition,
             Optional<String> predicate,
             List<String> keyTexts,
             Optional<String> comment) {
@@ -772,6 +774,7 @@ public final class CatalogLoader {
                     primary,
                     method,
                     predicate,
+                    definition,
                     valid,
                     Optional.ofNullable(constraint),
                     comment);

@@ -5,9 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An index of a table or materialized view. Its {@code CREATE INDEX} statement is not part of the record: the
- * server's {@code pg_get_indexdef} costs more than the rest of a catalog load on large databases, so
- * {@link DdlSource} asks for it one index at a time.
+ * An index of a table or materialized view.
  *
  * @param oid the index OID
  * @param name the index name
@@ -17,6 +15,7 @@ import java.util.Optional;
  * @param primary whether the index enforces the primary key
  * @param method the access method ({@code btree}, {@code gin}, ...)
  * @param predicate the {@code WHERE} clause of a partial index
+ * @param definition the {@code CREATE INDEX} statement from {@code pg_get_indexdef}
  * @param valid false while a concurrent build is incomplete or after it failed
  * @param constraint the name of the constraint the index enforces, if any
  * @param comment the index comment
@@ -30,6 +29,7 @@ public record Index(
         boolean primary,
         String method,
         Optional<String> predicate,
+        String definition,
         boolean valid,
         Optional<String> constraint,
         Optional<String> comment)
@@ -41,6 +41,7 @@ public record Index(
         includedColumns = List.copyOf(includedColumns);
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(predicate, "predicate");
+        Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(constraint, "constraint");
         Objects.requireNonNull(comment, "comment");
     }

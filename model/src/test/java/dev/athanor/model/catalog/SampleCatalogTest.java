@@ -115,6 +115,7 @@ class SampleCatalogTest {
         assertThat(index.columns()).containsExactly("title");
         assertThat(index.unique()).isFalse();
         assertThat(index.method()).isEqualTo("btree");
+        assertThat(index.definition()).isEqualTo("CREATE INDEX title_index ON public.resumes USING btree (title)");
         assertThat(DdlSource.ddl(connection, index))
                 .isEqualTo("CREATE INDEX title_index ON public.resumes USING btree (title);");
     }
