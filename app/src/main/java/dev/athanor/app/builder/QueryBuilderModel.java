@@ -16,6 +16,7 @@ import dev.athanor.query.model.SelectItem;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableAliases;
 import dev.athanor.query.model.TableSource;
+import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.render.RenderedSql;
 import java.sql.Connection;
@@ -57,6 +58,7 @@ public final class QueryBuilderModel {
     private final ConnectionSource connections;
     private final ResultsModel results;
     private final QueryRenderer renderer = new QueryRenderer();
+    private final SqlImporter importer = new SqlImporter();
 
     private final EditHistory<Query> history = new EditHistory<>(Query.select());
     private final ObjectProperty<QueryScope> scope = new SimpleObjectProperty<>(QueryScope.root());
@@ -628,12 +630,52 @@ public final class QueryBuilderModel {
         scope.set(scope.get().then(new QueryScope.Step.Operand(right)));
     }
 
-    /** Replaces the whole statement by one read elsewhere (the console's text, imported). */
+    /** Replaces the whole statement by {@code statement}; undo brings the previous one back. */
     public void replaceStatement(Query statement) {
         scope.set(QueryScope.root());
-        history.push(statement);
         positions.clear();
         layouts.clear();
+        suggestions.clear();
+        history.push(statement);
+    }
+
+    /**
+     * Reads SQL text (the console's, typically) into the builder. Parts the model cannot hold stay as raw SQL
+     * and are named in the message; the previous query is one undo away.
+     */
+    public void importSql(String text) {
+        if (text == null || text.isBlank()) {
+            message.set("There is no SQL to open in the builder");
+            return;
+        }
+        background.submit(
+                "Reading SQL into the query builder",
+                () -> importer.importSql(text),
+                imported -> {
+                    replaceStatement(imported.query());
+                    message.set(
+                            imported.complete()
+                                    ? "Opened the SQL in the builder"
+                                    : "Opened the SQL; kept as raw SQL: "
+                                            + String.join(
+                                                    "; ",
+                                                    imported.warnings().stream()
+                                                            .map(w -> w.message())
+                                                            .toList()));
+                },
+                failure -> message.set("The SQL could not be read: " + describe(failure)));
+    }
+
+    /**
+     * The statement as the console should receive it: formatted, parameters left as {@code :name} so that the
+     * console asks for them.
+     */
+    public String sqlForConsole() {
+        try {
+            return renderer.renderInlinedFormatted(statement(), typedParameters());
+        } catch (QueryRenderer.MissingParameterException missing) {
+            return renderer.renderNamed(statement());
+        }
     }
 
     // ---------------------------------------------------------------- run

@@ -90,6 +90,7 @@ public final class QueryBuilderView extends BorderPane {
         top.setDividerPositions(0.56);
 
         preview.setId("sql-preview");
+        preview.getStyleClass().add("sql-editor");
         preview.setEditable(false);
         preview.setWrapText(false);
         preview.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
