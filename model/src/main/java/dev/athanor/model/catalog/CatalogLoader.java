@@ -1,0 +1,870 @@
+package dev.athanor.model.catalog;
+
+import dev.athanor.model.engine.DatabaseErrors;
+import dev.athanor.model.engine.DatabaseException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads a database's catalog into an immutable {@link Catalog}.
+ *
+ * <p>The loader runs a fixed number of bulk {@code pg_catalog} queries ({@link #STATEMENTS}: schemas,
+ * relations, columns, constraints, indexes, types, routines, triggers), however many objects the database
+ * holds, and assembles the records in memory. On a connection in auto-commit mode the queries share one
+ * read-only {@code REPEATABLE READ} transaction, so they all see the same state of the catalog; the connection
+ * is handed back with its auto-commit and isolation settings restored. Inside a transaction the caller already
+ * opened, the queries simply run in it.
+ *
+ * <p>Thread-safe: the loader holds no state; the connection must not be used by another thread meanwhile.
+ */
+public final class CatalogLoader {
+
+    /** The number of statements one load executes, whatever the size of the database. */
+    public static final int STATEMENTS = 8;
+
+    /**
+     * What to load.
+     *
+     * @param includeSystemSchemas also load {@code pg_catalog}, {@code information_schema} and {@code pg_toast}
+     *     (temporary schemas are never loaded)
+     */
+    public record Options(boolean includeSystemSchemas) {
+
+        /** User schemas only. */
+        public static Options defaults() {
+            return new Options(false);
+        }
+    }
+
+    /*
+     * Every query filters on the schema with this condition; the one parameter says whether system schemas
+     * are wanted. Temporary schemas are skipped: their objects belong to other sessions.
+     */
+    private static final String SCHEMA_FILTER = " n.nspname !~ '^pg_(toast_)?temp_'"
+            + " AND (? OR n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast'))";
+
+    private static final String SCHEMAS_SQL = """
+            SELECT n.oid, n.nspname, pg_get_userbyid(n.nspowner), d.description
+            FROM pg_namespace n
+            LEFT JOIN pg_description d
+              ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass AND d.objsubid = 0
+            WHERE """ + SCHEMA_FILTER;
+
+    private static final String RELATIONS_SQL = """
+            SELECT c.oid, c.relnamespace, c.relname, c.relkind, c.relispartition, pg_get_userbyid(c.relowner),
+                   d.description,
+                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+                   i.inhparent, pn.nspname, pc.relname,
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                   fs.srvname, c.reltuples,
+                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+                   s.seqcycle, dep.deptype, owner_ns.nspname, oc.relname, oa.attname
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_description d
+              ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+            LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+            LEFT JOIN pg_class pc ON pc.oid = i.inhparent
+            LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+            LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid
+            LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+            LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
+            LEFT JOIN pg_depend dep
+              ON c.relkind = 'S' AND dep.classid = 'pg_class'::regclass AND dep.objid = c.oid
+             AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+            LEFT JOIN pg_class oc ON oc.oid = dep.refobjid
+            LEFT JOIN pg_namespace owner_ns ON owner_ns.oid = oc.relnamespace
+            LEFT JOIN pg_attribute oa ON oa.attrelid = dep.refobjid AND oa.attnum = dep.refobjsubid
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c', 'S') AND """ + SCHEMA_FILTER;
+
+    private static final String COLUMNS_SQL = """
+            SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid,
+                   t.typtype, t.typcategory, a.attnotnull, a.attidentity, a.attgenerated,
+                   pg_get_expr(ad.adbin, ad.adrelid), d.description
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+            LEFT JOIN pg_description d
+              ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND """ + SCHEMA_FILTER;
+
+    /*
+     * A foreign key that references a partitioned table gets one extra pg_constraint row per partition, held
+     * by the same referencing table (conparentid points to the key the user declared). Those rows are
+     * plumbing, not keys of their own, so they are left out. Rows a partition inherits from its parent's key
+     * have a different conrelid and stay.
+     */
+    private static final String CONSTRAINTS_SQL = """
+            SELECT con.oid, con.conname, con.contype, con.conrelid, con.contypid, con.conindid,
+                   con.condeferrable, con.condeferred, con.convalidated, con.conkey, con.confrelid, con.confkey,
+                   con.confupdtype, con.confdeltype, con.confmatchtype,
+                   CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid, true) END,
+                   CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END,
+                   d.description
+            FROM pg_constraint con
+            JOIN pg_namespace n ON n.oid = con.connamespace
+            LEFT JOIN pg_description d
+              ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
+            WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
+              AND NOT (con.contype = 'f' AND con.conparentid <> 0 AND EXISTS (
+                    SELECT 1 FROM pg_constraint parent
+                    WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid))
+              AND """ + SCHEMA_FILTER;
+
+    private static final String INDEXES_SQL = """
+            SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indisunique, i.indisprimary, i.indisvalid,
+                   i.indnkeyatts, i.indkey, i.indoption, pg_get_indexdef(i.indexrelid),
+                   CASE WHEN i.indpred IS NOT NULL THEN pg_get_expr(i.indpred, i.indrelid, true) END,
+                   CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
+                     SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k
+                     ORDER BY k) END,
+                   d.description
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_namespace n ON n.oid = ic.relnamespace
+            JOIN pg_am am ON am.oid = ic.relam
+            LEFT JOIN pg_description d
+              ON d.objoid = i.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+            WHERE """ + SCHEMA_FILTER;
+
+    private static final String TYPES_SQL = """
+            SELECT t.oid, t.typnamespace, t.typname, t.typtype, pg_get_userbyid(t.typowner), d.description,
+                   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typbasetype,
+                   t.typnotnull, t.typdefault,
+                   CASE WHEN t.typtype = 'e' THEN ARRAY(
+                     SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END
+            FROM pg_type t
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            LEFT JOIN pg_description d
+              ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
+            WHERE t.typtype IN ('e', 'd') AND """ + SCHEMA_FILTER;
+
+    private static final String ROUTINES_SQL = """
+            SELECT p.oid, p.pronamespace, p.proname, p.prokind, pg_get_userbyid(p.proowner), d.description,
+                   pg_get_function_arguments(p.oid), pg_get_function_identity_arguments(p.oid),
+                   CASE WHEN p.prokind <> 'p' THEN pg_get_function_result(p.oid) END,
+                   l.lanname, p.provolatile, p.prosecdef
+            FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace
+            JOIN pg_language l ON l.oid = p.prolang
+            LEFT JOIN pg_description d
+              ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
+            WHERE """ + SCHEMA_FILTER;
+
+    private static final String TRIGGERS_SQL = """
+            SELECT tg.oid, tg.tgrelid, tg.tgname, tg.tgfoid, fn.nspname, f.proname, pg_get_triggerdef(tg.oid, true),
+                   tg.tgenabled, d.description
+            FROM pg_trigger tg
+            JOIN pg_class c ON c.oid = tg.tgrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_proc f ON f.oid = tg.tgfoid
+            JOIN pg_namespace fn ON fn.oid = f.pronamespace
+            LEFT JOIN pg_description d
+              ON d.objoid = tg.oid AND d.classoid = 'pg_trigger'::regclass AND d.objsubid = 0
+            WHERE NOT tg.tgisinternal AND """ + SCHEMA_FILTER;
+
+    /** Lists sort case-insensitively, ties broken by exact spelling, so the order is total and stable. */
+    static final Comparator<String> NAME_ORDER = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    private CatalogLoader() {}
+
+    /**
+     * Loads the user schemas of the connection's database.
+     *
+     * @param connection an open connection; it is left open, with its settings as they were
+     * @return the catalog
+     * @throws DatabaseException when a catalog query fails (classified by SQLSTATE)
+     */
+    public static Catalog load(Connection connection) {
+        return load(connection, Options.defaults());
+    }
+
+    /**
+     * Loads the connection's database catalog.
+     *
+     * @param connection an open connection; it is left open, with its settings as they were
+     * @param options what to load
+     * @return the catalog
+     * @throws DatabaseException when a catalog query fails (classified by SQLSTATE)
+     */
+    public static Catalog load(Connection connection, Options options) {
+        try {
+            if (!connection.getAutoCommit()) {
+                return read(connection, options);
+            }
+            return readInSnapshot(connection, options);
+        } catch (SQLException e) {
+            throw DatabaseErrors.classify(e);
+        }
+    }
+
+    private static Catalog readInSnapshot(Connection connection, Options options) throws SQLException {
+        int isolation = connection.getTransactionIsolation();
+        boolean readOnly = connection.isReadOnly();
+        connection.setAutoCommit(false);
+        try {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            return read(connection, options);
+        } finally {
+            // Restoring must not hide the failure that brought us here, so later failures are attached to it.
+            SQLException failure = null;
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                failure = e;
+            }
+            try {
+                connection.setReadOnly(readOnly);
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static Catalog read(Connection connection, Options options) throws SQLException {
+        var drafts = new Drafts();
+        query(connection, options, SCHEMAS_SQL, drafts::addSchema);
+        query(connection, options, RELATIONS_SQL, drafts::addRelation);
+        query(connection, options, COLUMNS_SQL, drafts::addColumn);
+        query(connection, options, CONSTRAINTS_SQL, drafts::addConstraint);
+        query(connection, options, INDEXES_SQL, drafts::addIndex);
+        query(connection, options, TYPES_SQL, drafts::addType);
+        query(connection, options, ROUTINES_SQL, drafts::addRoutine);
+        query(connection, options, TRIGGERS_SQL, drafts::addTrigger);
+        String database = connection.getCatalog();
+        return drafts.build(database == null ? "" : database);
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection connection, Options options, String sql, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setBoolean(1, options.includeSystemSchemas());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+    }
+
+    /** The mutable working state of one load; nothing of it escapes except the finished records. */
+    private static final class Drafts {
+        private final Map<Long, SchemaDraft> schemas = new HashMap<>();
+        private final Map<Long, RelationDraft> relations = new HashMap<>();
+        private final Map<Long, DomainDraft> domains = new HashMap<>();
+        private final Map<Long, IndexDraft> indexes = new HashMap<>();
+        private final Map<Long, ConstraintRow> indexOwners = new HashMap<>();
+        private final List<ConstraintRow> constraints = new ArrayList<>();
+
+        void addSchema(ResultSet row) throws SQLException {
+            var schema = new SchemaDraft(row.getLong(1), row.getString(2), row.getString(3), optional(row, 4));
+            schemas.put(schema.oid, schema);
+        }
+
+        void addRelation(ResultSet row) throws SQLException {
+            SchemaDraft schema = schemas.get(row.getLong(2));
+            if (schema == null) {
+                return; // created after the schema query ran (only possible outside a snapshot)
+            }
+            long oid = row.getLong(1);
+            String name = row.getString(3);
+            String relkind = row.getString(4);
+            String owner = row.getString(6);
+            Optional<String> comment = optional(row, 7);
+            if (relkind.equals("S")) {
+                String dependency = row.getString(23);
+                if ("i".equals(dependency)) {
+                    return; // the sequence of an identity column is part of that column
+                }
+                Optional<ColumnReference> ownedBy = dependency == null || row.getString(26) == null
+                        ? Optional.empty()
+                        : Optional.of(new ColumnReference(
+                                new QualifiedName(row.getString(24), row.getString(25)), row.getString(26)));
+                schema.sequences.add(new Sequence(
+                        oid,
+                        schema.name,
+                        name,
+                        owner,
+                        comment,
+                        row.getString(16),
+                        row.getLong(17),
+                        row.getLong(18),
+                        row.getLong(19),
+                        row.getLong(20),
+                        row.getLong(21),
+                        row.getBoolean(22),
+                        ownedBy));
+                return;
+            }
+            boolean partition = row.getBoolean(5);
+            var draft = new RelationDraft(oid, schema.name, name, kind(relkind, partition), owner, comment);
+            draft.viewDefinition = optional(row, 8);
+            long parentOid = row.getLong(9);
+            if (partition && !row.wasNull()) {
+                draft.partitionOf = Optional.of(new PartitionOf(
+                        parentOid, new QualifiedName(row.getString(10), row.getString(11)), row.getString(12)));
+            }
+            draft.partitionKey = optional(row, 13);
+            draft.foreignServer = optional(row, 14);
+            double tuples = row.getDouble(15);
+            // reltuples is -1 until the first VACUUM or ANALYZE (PostgreSQL 14 and later).
+            draft.estimatedRows = tuples < 0 ? OptionalLong.empty() : OptionalLong.of(Math.round(tuples));
+            relations.put(oid, draft);
+            schema.relations.add(draft);
+        }
+
+        void addColumn(ResultSet row) throws SQLException {
+            RelationDraft relation = relations.get(row.getLong(1));
+            if (relation == null) {
+                return;
+            }
+            String identity = row.getString(9);
+            boolean generated = !row.getString(10).isEmpty();
+            Optional<String> expression = optional(row, 11);
+            relation.columns.add(new Column(
+                    row.getString(3),
+                    row.getInt(2),
+                    row.getString(4),
+                    row.getLong(5),
+                    TypeKind.of(row.getString(6), row.getString(7)),
+                    !row.getBoolean(8),
+                    generated ? Optional.empty() : expression,
+                    switch (identity) {
+                        case "a" -> Optional.of(Identity.ALWAYS);
+                        case "d" -> Optional.of(Identity.BY_DEFAULT);
+                        default -> Optional.empty();
+                    },
+                    generated ? expression : Optional.empty(),
+                    optional(row, 12)));
+        }
+
+        void addConstraint(ResultSet row) throws SQLException {
+            var c = new ConstraintRow(
+                    row.getLong(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getLong(4),
+                    row.getLong(5),
+                    row.getLong(6),
+                    row.getBoolean(7),
+                    row.getBoolean(8),
+                    row.getBoolean(9),
+                    shorts(row.getString(10)),
+                    row.getLong(11),
+                    shorts(row.getString(12)),
+                    row.getString(13),
+                    row.getString(14),
+                    row.getString(15),
+                    row.getString(16),
+                    row.getString(17),
+                    optional(row, 18));
+            constraints.add(c);
+            if (c.indexOid != 0 && !c.type.equals("f")) {
+                indexOwners.put(c.indexOid, c);
+            }
+        }
+
+        void addIndex(ResultSet row) throws SQLException {
+            long tableOid = row.getLong(2);
+            if (!relations.containsKey(tableOid)) {
+                return;
+            }
+            var draft = new IndexDraft(
+                    row.getLong(1),
+                    tableOid,
+                    row.getString(3),
+                    row.getString(4),
+                    row.getBoolean(5),
+                    row.getBoolean(6),
+                    row.getBoolean(7),
+                    row.getInt(8),
+                    spaceSeparated(row.getString(9)),
+                    spaceSeparated(row.getString(10)),
+                    row.getString(11),
+                    optional(row, 12),
+                    strings(row.getArray(13)),
+                    optional(row, 14));
+            indexes.put(draft.oid, draft);
+        }
+
+        void addType(ResultSet row) throws SQLException {
+            SchemaDraft schema = schemas.get(row.getLong(2));
+            if (schema == null) {
+                return;
+            }
+            long oid = row.getLong(1);
+            if (row.getString(4).equals("e")) {
+                schema.enums.add(new EnumType(
+                        oid,
+                        schema.name,
+                        row.getString(3),
+                        row.getString(5),
+                        optional(row, 6),
+                        strings(row.getArray(11))));
+            } else {
+                var domain = new DomainDraft(
+                        oid,
+                        schema.name,
+                        row.getString(3),
+                        row.getString(5),
+                        optional(row, 6),
+                        row.getString(7),
+                        row.getLong(8),
+                        row.getBoolean(9),
+                        optional(row, 10));
+                schema.domains.add(domain);
+                domains.put(oid, domain);
+            }
+        }
+
+        void addRoutine(ResultSet row) throws SQLException {
+            SchemaDraft schema = schemas.get(row.getLong(2));
+            if (schema == null) {
+                return;
+            }
+            ObjectKind kind =
+                    switch (row.getString(4)) {
+                        case "p" -> ObjectKind.PROCEDURE;
+                        case "a" -> ObjectKind.AGGREGATE;
+                        case "w" -> ObjectKind.WINDOW_FUNCTION;
+                        default -> ObjectKind.FUNCTION;
+                    };
+            schema.routines.add(new Routine(
+                    row.getLong(1),
+                    schema.name,
+                    row.getString(3),
+                    kind,
+                    row.getString(5),
+                    optional(row, 6),
+                    nonNull(row.getString(7)),
+                    nonNull(row.getString(8)),
+                    optional(row, 9),
+                    row.getString(10),
+                    Volatility.of(row.getString(11)),
+                    row.getBoolean(12)));
+        }
+
+        void addTrigger(ResultSet row) throws SQLException {
+            RelationDraft relation = relations.get(row.getLong(2));
+            if (relation == null) {
+                return;
+            }
+            relation.triggers.add(new Trigger(
+                    row.getLong(1),
+                    row.getString(3),
+                    row.getLong(4),
+                    new QualifiedName(row.getString(5), row.getString(6)),
+                    row.getString(7),
+                    !"D".equals(row.getString(8)),
+                    optional(row, 9)));
+        }
+
+        Catalog build(String database) {
+            for (ConstraintRow c : constraints) {
+                attach(c);
+            }
+            for (IndexDraft index : indexes.values()) {
+                RelationDraft relation = relations.get(index.tableOid);
+                ConstraintRow owner = indexOwners.get(index.oid);
+                relation.indexes.add(index.build(relation, owner == null ? null : owner.name));
+            }
+            for (RelationDraft relation : relations.values()) {
+                relation.partitionOf.ifPresent(p -> {
+                    RelationDraft parent = relations.get(p.parentOid());
+                    if (parent != null) {
+                        parent.partitions.add(relation.qualifiedName());
+                    }
+                });
+            }
+            var built = new ArrayList<Schema>(schemas.size());
+            for (SchemaDraft schema : schemas.values()) {
+                built.add(schema.build());
+            }
+            built.sort(Comparator.comparing(Schema::name, NAME_ORDER));
+            return new Catalog(database, built);
+        }
+
+        private void attach(ConstraintRow c) {
+            if (c.relationOid == 0) {
+                DomainDraft domain = domains.get(c.typeOid);
+                if (domain != null && c.type.equals("c")) {
+                    domain.checks.add(c.check(List.of()));
+                }
+                return;
+            }
+            RelationDraft relation = relations.get(c.relationOid);
+            if (relation == null) {
+                return;
+            }
+            List<String> columns = relation.columnNames(c.keys);
+            String indexName = Optional.ofNullable(indexes.get(c.indexOid))
+                    .map(i -> i.name)
+                    .orElse("");
+            switch (c.type) {
+                case "p" ->
+                    relation.primaryKey = Optional.of(
+                            new PrimaryKey(c.oid, c.name, columns, indexName, c.deferrable, c.deferred, c.comment));
+                case "u" ->
+                    relation.uniqueConstraints.add(new UniqueConstraint(
+                            c.oid, c.name, columns, indexName, c.deferrable, c.deferred, c.comment));
+                case "c" -> relation.checkConstraints.add(c.check(columns));
+                case "x" ->
+                    relation.exclusionConstraints.add(new ExclusionConstraint(
+                            c.oid, c.name, columns, indexName, c.definition, c.deferrable, c.deferred, c.comment));
+                case "f" -> {
+                    RelationDraft referenced = relations.get(c.referencedOid);
+                    if (referenced == null) {
+                        return; // a table outside the loaded schemas; nothing could navigate to it
+                    }
+                    relation.foreignKeys.add(new ForeignKey(
+                            c.oid,
+                            c.name,
+                            relation.oid,
+                            relation.qualifiedName(),
+                            columns,
+                            referenced.oid,
+                            referenced.qualifiedName(),
+                            referenced.columnNames(c.referencedKeys),
+                            ReferentialAction.of(c.onUpdate),
+                            ReferentialAction.of(c.onDelete),
+                            "f".equals(c.match),
+                            c.deferrable,
+                            c.deferred,
+                            c.validated,
+                            c.comment));
+                }
+                default -> {
+                    // contype values added by later server versions are not shown yet
+                }
+            }
+        }
+    }
+
+    private static final class SchemaDraft {
+        final long oid;
+        final String name;
+        final String owner;
+        final Optional<String> comment;
+        final List<RelationDraft> relations = new ArrayList<>();
+        final List<Sequence> sequences = new ArrayList<>();
+        final List<EnumType> enums = new ArrayList<>();
+        final List<DomainDraft> domains = new ArrayList<>();
+        final List<Routine> routines = new ArrayList<>();
+
+        SchemaDraft(long oid, String name, String owner, Optional<String> comment) {
+            this.oid = oid;
+            this.name = name;
+            this.owner = owner;
+            this.comment = comment;
+        }
+
+        Schema build() {
+            var builtRelations = new ArrayList<Relation>(relations.size());
+            for (RelationDraft relation : relations) {
+                builtRelations.add(relation.build());
+            }
+            builtRelations.sort(Comparator.comparing(Relation::name, NAME_ORDER));
+            sequences.sort(Comparator.comparing(Sequence::name, NAME_ORDER));
+            enums.sort(Comparator.comparing(EnumType::name, NAME_ORDER));
+            var builtDomains = new ArrayList<DomainType>(domains.size());
+            for (DomainDraft domain : domains) {
+                builtDomains.add(domain.build());
+            }
+            builtDomains.sort(Comparator.comparing(DomainType::name, NAME_ORDER));
+            routines.sort(Comparator.comparing(Routine::name, NAME_ORDER).thenComparing(Routine::identityArguments));
+            return new Schema(oid, name, owner, comment, builtRelations, sequences, enums, builtDomains, routines);
+        }
+    }
+
+    private static final class RelationDraft {
+        final long oid;
+        final String schema;
+        final String name;
+        final ObjectKind kind;
+        final String owner;
+        final Optional<String> comment;
+        final List<Column> columns = new ArrayList<>();
+        Map<Integer, String> columnsByNumber;
+        Optional<PrimaryKey> primaryKey = Optional.empty();
+        final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<CheckConstraint> checkConstraints = new ArrayList<>();
+        final List<ExclusionConstraint> exclusionConstraints = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<Trigger> triggers = new ArrayList<>();
+        Optional<String> viewDefinition = Optional.empty();
+        Optional<PartitionOf> partitionOf = Optional.empty();
+        Optional<String> partitionKey = Optional.empty();
+        final List<QualifiedName> partitions = new ArrayList<>();
+        Optional<String> foreignServer = Optional.empty();
+        OptionalLong estimatedRows = OptionalLong.empty();
+
+        RelationDraft(long oid, String schema, String name, ObjectKind kind, String owner, Optional<String> comment) {
+            this.oid = oid;
+            this.schema = schema;
+            this.name = name;
+            this.kind = kind;
+            this.owner = owner;
+            this.comment = comment;
+        }
+
+        QualifiedName qualifiedName() {
+            return new QualifiedName(schema, name);
+        }
+
+        String columnName(int number) {
+            if (columnsByNumber == null) {
+                columnsByNumber = new HashMap<>();
+                for (Column column : columns) {
+                    columnsByNumber.put(column.ordinal(), column.name());
+                }
+            }
+            // System columns (ctid, xmin, ...) can appear in expressions but never in key lists; the number
+            // keeps the list aligned should one ever show up.
+            return columnsByNumber.getOrDefault(number, "#" + number);
+        }
+
+        List<String> columnNames(int[] numbers) {
+            var names = new ArrayList<String>(numbers.length);
+            for (int number : numbers) {
+                names.add(columnName(number));
+            }
+            return names;
+        }
+
+        Relation build() {
+            columns.sort(Comparator.comparingInt(Column::ordinal));
+            uniqueConstraints.sort(Comparator.comparing(UniqueConstraint::name, NAME_ORDER));
+            foreignKeys.sort(Comparator.comparing(ForeignKey::name, NAME_ORDER));
+            checkConstraints.sort(Comparator.comparing(CheckConstraint::name, NAME_ORDER));
+            exclusionConstraints.sort(Comparator.comparing(ExclusionConstraint::name, NAME_ORDER));
+            indexes.sort(Comparator.comparing(Index::name, NAME_ORDER));
+            triggers.sort(Comparator.comparing(Trigger::name, NAME_ORDER));
+            partitions.sort(Comparator.comparing(QualifiedName::name, NAME_ORDER));
+            return new Relation(
+                    oid,
+                    schema,
+                    name,
+                    kind,
+                    owner,
+                    comment,
+                    columns,
+                    primaryKey,
+                    uniqueConstraints,
+                    foreignKeys,
+                    checkConstraints,
+                    exclusionConstraints,
+                    indexes,
+                    triggers,
+                    viewDefinition,
+                    partitionOf,
+                    partitionKey,
+                    partitions,
+                    foreignServer,
+                    estimatedRows);
+        }
+    }
+
+    private record ConstraintRow(
+            long oid,
+            String name,
+            String type,
+            long relationOid,
+            long typeOid,
+            long indexOid,
+            boolean deferrable,
+            boolean deferred,
+            boolean validated,
+            int[] keys,
+            long referencedOid,
+            int[] referencedKeys,
+            String onUpdate,
+            String onDelete,
+            String match,
+            String definition,
+            String expression,
+            Optional<String> comment) {
+
+        CheckConstraint check(List<String> columns) {
+            return new CheckConstraint(oid, name, columns, expression, definition, validated, comment);
+        }
+    }
+
+    private record IndexDraft(
+            long oid,
+            long tableOid,
+            String name,
+            String method,
+            boolean unique,
+            boolean primary,
+            boolean valid,
+            int keyCount,
+            int[] columnNumbers,
+            int[] options,
+            String definition,
+            Optional<String> predicate,
+            List<String> keyTexts,
+            Optional<String> comment) {
+
+        Index build(RelationDraft table, String constraint) {
+            var keys = new ArrayList<IndexKey>(keyCount);
+            var included = new ArrayList<String>();
+            int expression = 0;
+            for (int k = 0; k < columnNumbers.length; k++) {
+                int number = columnNumbers[k];
+                if (k >= keyCount) {
+                    included.add(table.columnName(number));
+                    continue;
+                }
+                int option = k < options.length ? options[k] : 0;
+                // indoption bits: 1 = DESC, 2 = NULLS FIRST (src/include/catalog/pg_index.h)
+                boolean descending = (option & 1) != 0;
+                boolean nullsFirst = (option & 2) != 0;
+                if (number == 0) {
+                    String text = k < keyTexts.size() ? keyTexts.get(k) : "expression " + (++expression);
+                    keys.add(new IndexKey(text, true, descending, nullsFirst));
+                } else {
+                    keys.add(new IndexKey(table.columnName(number), false, descending, nullsFirst));
+                }
+            }
+            return new Index(
+                    oid,
+                    name,
+                    keys,
+                    included,
+                    unique,
+                    primary,
+                    method,
+                    predicate,
+                    definition,
+                    valid,
+                    Optional.ofNullable(constraint),
+                    comment);
+        }
+    }
+
+    private static final class DomainDraft {
+        final long oid;
+        final String schema;
+        final String name;
+        final String owner;
+        final Optional<String> comment;
+        final String baseType;
+        final long baseTypeOid;
+        final boolean notNull;
+        final Optional<String> defaultExpression;
+        final List<CheckConstraint> checks = new ArrayList<>();
+
+        DomainDraft(
+                long oid,
+                String schema,
+                String name,
+                String owner,
+                Optional<String> comment,
+                String baseType,
+                long baseTypeOid,
+                boolean notNull,
+                Optional<String> defaultExpression) {
+            this.oid = oid;
+            this.schema = schema;
+            this.name = name;
+            this.owner = owner;
+            this.comment = comment;
+            this.baseType = baseType;
+            this.baseTypeOid = baseTypeOid;
+            this.notNull = notNull;
+            this.defaultExpression = defaultExpression;
+        }
+
+        DomainType build() {
+            checks.sort(Comparator.comparing(CheckConstraint::name, NAME_ORDER));
+            return new DomainType(
+                    oid, schema, name, owner, comment, baseType, baseTypeOid, notNull, defaultExpression, checks);
+        }
+    }
+
+    private static ObjectKind kind(String relkind, boolean partition) {
+        return switch (relkind) {
+            case "r" -> partition ? ObjectKind.PARTITION : ObjectKind.TABLE;
+            case "p" -> ObjectKind.PARTITIONED_TABLE;
+            case "v" -> ObjectKind.VIEW;
+            case "m" -> ObjectKind.MATERIALIZED_VIEW;
+            case "f" -> partition ? ObjectKind.PARTITION : ObjectKind.FOREIGN_TABLE;
+            case "c" -> ObjectKind.COMPOSITE_TYPE;
+            default -> throw new IllegalArgumentException("unexpected relkind " + relkind);
+        };
+    }
+
+    private static Optional<String> optional(ResultSet row, int column) throws SQLException {
+        return Optional.ofNullable(row.getString(column));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    /** Parses an {@code int2[]} in text form ({@code {1,2}}); reading it as text avoids an array object per row. */
+    private static int[] shorts(String text) {
+        if (text == null || text.length() <= 2) {
+            return new int[0];
+        }
+        String[] parts = text.substring(1, text.length() - 1).split(",");
+        int[] values = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Integer.parseInt(parts[i].trim());
+        }
+        return values;
+    }
+
+    /** Parses an {@code int2vector} in text form ({@code 1 2}). */
+    private static int[] spaceSeparated(String text) {
+        if (text == null || text.isBlank()) {
+            return new int[0];
+        }
+        String[] parts = text.trim().split(" ");
+        int[] values = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Integer.parseInt(parts[i]);
+        }
+        return values;
+    }
+}
