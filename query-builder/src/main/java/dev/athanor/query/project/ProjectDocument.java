@@ -1,5 +1,6 @@
 package dev.athanor.query.project;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -8,7 +9,10 @@ import java.util.List;
 record ProjectDocument(
         String format,
         int version,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoConnection.class)
         ConnectionReference connection,
+
         List<SavedQuery> queries,
         List<Relationship> relationships) {
 
@@ -19,6 +23,19 @@ record ProjectDocument(
                 project.connection(),
                 project.queries(),
                 project.relationships());
+    }
+
+    /** Leaves out a connection that names nothing: such a project runs on the built-in sample database. */
+    static final class NoConnection {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value instanceof ConnectionReference reference && reference.isEmpty();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     QueryProject project() {

@@ -61,6 +61,14 @@ public final class ProjectFile {
         this.importer = Objects.requireNonNull(importer, "importer");
     }
 
+    /**
+     * Project files as the application reads them. Version 1 queries are kept as raw SQL nodes: they run exactly as
+     * before, and the builder shows them as SQL.
+     */
+    public static ProjectFile standard() {
+        return new ProjectFile(dev.athanor.query.model.Query.Raw::new);
+    }
+
     /** Reads the project at {@code file}. */
     public OpenedProject open(Path file) {
         byte[] bytes;
