@@ -12,7 +12,7 @@ import java.util.Optional;
  * also {@code postgres://}) and pgjdbc URLs ({@code jdbc:postgresql://db:5432/shop?user=alice}).
  *
  * <p>Parts left out default the way libpq does: {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER},
- * {@code PGSSLMODE} from the given environment, else localhost, 5432, the login name, a database named after the user
+ * {@code PGSSLMODE}, {@code PGAPPNAME}, {@code PGCONNECT_TIMEOUT}, {@code PGOPTIONS} from the given environment, else localhost, 5432, the login name, a database named after the user
  * and {@code prefer}. A password found in the string is handed back separately and never enters the profile.
  */
 public final class ConnectionString {
@@ -207,7 +207,16 @@ public final class ConnectionString {
     }
 
     private static ConnectionProfile buildProfile(Map<String, String> fields, Map<String, String> environment) {
-        var host = firstNonBlank(fields.get("host"), environment.get("PGHOST"), "localhost");
+        var explicitHost = fields.get("host");
+        if (explicitHost != null && explicitHost.startsWith("/")) {
+            throw new ProfileFormatException("Unix socket directories ('" + explicitHost
+                    + "') are not supported; give a host name such as localhost");
+        }
+        var environmentHost = environment.get("PGHOST");
+        if (environmentHost != null && environmentHost.startsWith("/")) {
+            environmentHost = null; // a socket directory in PGHOST means "this machine" for a TCP client
+        }
+        var host = firstNonBlank(explicitHost, environmentHost, "localhost");
         var portText = fields.get("port");
         var portSource = "port";
         if (portText == null) {
@@ -240,8 +249,17 @@ public final class ConnectionString {
                 options.put(key.substring("option.".length()), value);
             }
         });
+        environmentOption(options, "application_name", environment.get("PGAPPNAME"));
+        environmentOption(options, "connect_timeout", environment.get("PGCONNECT_TIMEOUT"));
+        environmentOption(options, "options", environment.get("PGOPTIONS"));
         var name = user + "@" + host + "/" + database;
         return new ConnectionProfile(name, host, port, database, user, sslMode, options);
+    }
+
+    private static void environmentOption(Map<String, String> options, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            options.putIfAbsent(key, value);
+        }
     }
 
     private static int parsePort(String text, String source) {

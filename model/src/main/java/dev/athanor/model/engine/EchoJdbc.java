@@ -27,7 +27,8 @@ import org.postgresql.PGConnection;
  * with {@code dsl()} are recorded by the same code, once.
  *
  * <p>A query's event is published when its row count is known: when its result set has been read to the end or
- * closed, or when the statement is closed or executed again. Updates, batches and failures are published at once.
+ * closed, or when the statement is closed or executed again. A query streamed through a server-side cursor is
+ * published at once with an unknown row count (-1). Updates, batches and failures are published at once.
  */
 final class EchoJdbc {
     private static final int MAX_BIND_LENGTH = 200;
@@ -325,11 +326,14 @@ final class EchoJdbc {
             switch (result) {
                 case ResultSet resultSet -> {
                     pending = new PendingQuery(start, duration, text, values, batchSize);
-                    return wrapResult(resultSet);
+                    var wrappedResult = wrapResult(resultSet);
+                    publishNowIfStreaming();
+                    return wrappedResult;
                 }
                 case Boolean hasResultSet
                 when hasResultSet -> {
                     pending = new PendingQuery(start, duration, text, values, batchSize);
+                    publishNowIfStreaming();
                     return result;
                 }
                 case Boolean ignored -> {
@@ -442,6 +446,22 @@ final class EchoJdbc {
             wrapped = (ResultSet)
                     Proxy.newProxyInstance(EchoJdbc.class.getClassLoader(), new Class<?>[] {ResultSet.class}, handler);
             return wrapped;
+        }
+
+        /**
+         * A result read through a server-side cursor (fetch size set, inside a transaction) may stay open for as
+         * long as the user scrolls; its statement is published at once, with the row count unknown, rather than
+         * appearing in the log only when the cursor closes.
+         */
+        private void publishNowIfStreaming() {
+            var query = pending;
+            try {
+                if (query != null && target.getFetchSize() > 0 && !connection.target.getAutoCommit()) {
+                    publishQuery(query, -1);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // Unknown: keep waiting for the count.
+            }
         }
 
         /** Publishes the query still waiting for its row count, with what is known now. */

@@ -64,7 +64,7 @@ public final class EchoLog {
         return List.copyOf(recent);
     }
 
-    /** The last kept event whose origin is {@code origin}, if any (handy for tests and status lines). */
+    /** The kept events whose origin is {@code origin}, oldest first (handy for tests and per-pane views). */
     public synchronized List<EchoEvent> recent(String origin) {
         var matching = new ArrayList<EchoEvent>();
         for (var event : recent) {

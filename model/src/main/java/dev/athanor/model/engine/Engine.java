@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -50,6 +51,7 @@ public final class Engine implements AutoCloseable {
     private final NoPoolDataSource noPool;
     private final EchoLog echo = new EchoLog();
     private final Object poolLock = new Object();
+    private final ConcurrentHashMap<String, DSLContext> contexts = new ConcurrentHashMap<>();
     private volatile HikariDataSource pool;
     private volatile boolean closed;
 
@@ -182,6 +184,10 @@ public final class Engine implements AutoCloseable {
      */
     public DSLContext dsl(String origin) {
         Objects.requireNonNull(origin, "origin");
+        return contexts.computeIfAbsent(origin, this::newDsl);
+    }
+
+    private DSLContext newDsl(String origin) {
         var configuration = new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(new Settings().withExecuteLogging(false))

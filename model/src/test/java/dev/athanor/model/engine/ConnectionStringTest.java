@@ -252,4 +252,30 @@ class ConnectionStringTest {
     void emptyStringIsRefused() {
         assertThatThrownBy(() -> parse("  ")).hasMessageContaining("empty");
     }
+
+    @Test
+    void environmentSuppliesApplicationNameTimeoutAndOptions() {
+        var env = Map.of("PGAPPNAME", "from env", "PGCONNECT_TIMEOUT", "7", "PGOPTIONS", "-c work_mem=64MB");
+
+        var profile = ConnectionString.parse("postgresql://h/d?application_name=mine", env)
+                .profile();
+
+        assertThat(profile.options())
+                .containsEntry("application_name", "mine")
+                .containsEntry("connect_timeout", "7")
+                .containsEntry("options", "-c work_mem=64MB");
+    }
+
+    @Test
+    void socketDirectoryInPghostMeansLocalhost() {
+        var profile = ConnectionString.parse("postgresql://", Map.of("PGHOST", "/var/run/postgresql", "USER", "u"))
+                .profile();
+
+        assertThat(profile.host()).isEqualTo("localhost");
+    }
+
+    @Test
+    void explicitSocketDirectoryIsRefused() {
+        assertThatThrownBy(() -> parse("postgresql:///d?host=/tmp")).hasMessageContaining("Unix socket directories");
+    }
 }

@@ -51,6 +51,17 @@ class EngineEchoTest {
         return List.copyOf(events);
     }
 
+    /** {@code pg_backend_pid()} asked on the driver's connection underneath, so the question is not echoed. */
+    private static int serverPid(java.sql.Connection connection) throws SQLException {
+        try (var raw = connection
+                        .unwrap(org.postgresql.core.BaseConnection.class)
+                        .createStatement();
+                var result = raw.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     private static int backendPidOf(String origin) {
         try (var connection = engine.connection(origin)) {
             return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
@@ -87,7 +98,7 @@ class EngineEchoTest {
             try (var connection = engine.connection("console");
                     var statement = connection.prepareStatement(
                             "SELECT username FROM workers WHERE id <= ? AND username <> ?")) {
-                pid[0] = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+                pid[0] = serverPid(connection);
                 statement.setInt(1, 5);
                 statement.setString(2, "nobody");
                 try (var result = statement.executeQuery()) {
@@ -291,5 +302,33 @@ class EngineEchoTest {
         var pid = backendPidOf("someone");
 
         assertThat(pid).isPositive();
+    }
+
+    @Test
+    void cursorQueryIsPublishedAtOnceWithUnknownRows() throws SQLException {
+        var events = new CopyOnWriteArrayList<EchoEvent>();
+        try (var ignored = engine.echo().subscribe(e -> {
+                    if (e.origin().equals("grid")) {
+                        events.add(e);
+                    }
+                });
+                var connection = engine.connection("grid")) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.prepareStatement("SELECT id FROM resumes")) {
+                statement.setFetchSize(50);
+                try (var result = statement.executeQuery()) {
+                    result.next();
+
+                    assertThat(events)
+                            .singleElement()
+                            .extracting(EchoEvent::rows)
+                            .isEqualTo(-1L);
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        assertThat(events).extracting(EchoEvent::sql).containsExactly("SELECT id FROM resumes", "ROLLBACK");
     }
 }

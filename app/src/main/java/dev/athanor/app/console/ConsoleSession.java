@@ -1,0 +1,250 @@
+package dev.athanor.app.console;
+
+import dev.athanor.app.results.ConnectionSource;
+import dev.athanor.app.results.QueryFailure;
+import dev.athanor.app.results.ResultRow;
+import dev.athanor.app.results.ResultsModel;
+import dev.athanor.app.results.RowCursor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.postgresql.core.BaseConnection;
+
+/**
+ * The console's own connection, like a psql session: auto-commit off, so that statements share one transaction
+ * until the user commits or rolls back, and so that result sets stream through a server-side cursor.
+ *
+ * <p>Worker threads only, except {@link #cancelRunning()}, which any thread may call while a statement runs. The
+ * lock serialises this connection between the console's statements and the grid fetching rows from its cursor.
+ */
+final class ConsoleSession {
+    private final ConnectionSource connections;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+    private RowCursor openCursor;
+    private volatile PreparedStatement running;
+    private volatile boolean cancelRequested;
+    /** What this class believes, for connections the driver's own view cannot be read from. */
+    private TransactionState tracked = TransactionState.IDLE;
+
+    ConsoleSession(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    /** The result of one statement. */
+    sealed interface Outcome {
+        long nanos();
+    }
+
+    /** The statement produced rows; the cursor is open unless the first page held them all. */
+    record Rows(RowCursor cursor, List<ResultRow> firstPage, long nanos) implements Outcome {}
+
+    record Updated(long count, long nanos) implements Outcome {}
+
+    record Failed(QueryFailure failure, long nanos) implements Outcome {}
+
+    /**
+     * Runs one statement with its values bound in placeholder order. A statement that returns rows keeps its
+     * cursor open (closing the cursor of any earlier result) and hands back its first page.
+     */
+    Outcome execute(ParameterizedStatement statement, List<ParameterValue> binds) {
+        lock.lock();
+        long start = System.nanoTime();
+        TransactionState before = TransactionState.IDLE;
+        try {
+            Connection c = connection();
+            before = state();
+            var prepared =
+                    c.prepareStatement(statement.jdbcSql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            try {
+                prepared.setFetchSize(ResultsModel.PAGE_SIZE);
+                for (int i = 0; i < binds.size(); i++) {
+                    var bind = binds.get(i);
+                    if (bind.type() == ParameterType.NULL) {
+                        prepared.setNull(i + 1, bind.type().jdbcType());
+                    } else {
+                        prepared.setObject(i + 1, bind.value(), bind.type().jdbcType());
+                    }
+                }
+                running = prepared;
+                boolean hasRows;
+                try {
+                    if (cancelRequested) throw new SQLException("cancelled before it was sent", "57014");
+                    hasRows = prepared.execute();
+                } finally {
+                    running = null;
+                }
+                tracked = TransactionState.IN_TRANSACTION;
+                if (!hasRows) {
+                    long count = Math.max(0, prepared.getLargeUpdateCount());
+                    prepared.close();
+                    return new Updated(count, System.nanoTime() - start);
+                }
+                closeOpenCursor();
+                var cursor = RowCursor.of(prepared.getResultSet(), lock, null);
+                openCursor = cursor;
+                var firstPage = cursor.fetch(ResultsModel.PAGE_SIZE);
+                return new Rows(cursor, firstPage, System.nanoTime() - start);
+            } catch (SQLException | RuntimeException e) {
+                prepared.close();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return new Failed(afterFailure(e, before), System.nanoTime() - start);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A failure in a transaction that held nothing yet is rolled back at once, so that a typo does not leave the
+     * console demanding a rollback; a failure after earlier work leaves the transaction FAILED, as PostgreSQL does,
+     * so that the user decides what happens to that work.
+     */
+    private QueryFailure afterFailure(Exception e, TransactionState before) {
+        var failure = QueryFailure.of(e);
+        if (failure.kind() == QueryFailure.Kind.CONNECTION) {
+            dropConnection();
+            return failure;
+        }
+        tracked = TransactionState.FAILED;
+        if (before == TransactionState.IDLE && connection != null) {
+            try {
+                closeOpenCursor();
+                connection.rollback();
+                tracked = TransactionState.IDLE;
+            } catch (SQLException rollbackFailed) {
+                dropConnection();
+            }
+        }
+        return failure;
+    }
+
+    /** Starts a run: a cancel asked for during an earlier run no longer counts. */
+    void beginRun() {
+        cancelRequested = false;
+    }
+
+    /**
+     * Asks the server to stop the running statement, and the run to send no further statement (from any thread).
+     *
+     * <p>The driver ignores a cancel that arrives between handing the statement over and sending it, so the
+     * request is repeated until the statement has ended; a statement not yet handed over sees the flag instead.
+     */
+    void cancelRunning() throws SQLException, InterruptedException {
+        cancelRequested = true;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            var statement = running;
+            if (statement == null) return;
+            statement.cancel();
+            Thread.sleep(100);
+        }
+    }
+
+    boolean isRunning() {
+        return running != null;
+    }
+
+    void commit() throws SQLException {
+        endTransaction(true);
+    }
+
+    void rollback() throws SQLException {
+        endTransaction(false);
+    }
+
+    private void endTransaction(boolean commit) throws SQLException {
+        lock.lock();
+        try {
+            if (connection == null) return;
+            closeOpenCursor();
+            if (commit) connection.commit();
+            else connection.rollback();
+            tracked = TransactionState.IDLE;
+        } catch (SQLException e) {
+            if (QueryFailure.of(e).kind() == QueryFailure.Kind.CONNECTION) dropConnection();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The transaction state as the driver last heard it from the server. */
+    TransactionState state() {
+        lock.lock();
+        try {
+            if (connection == null) return TransactionState.IDLE;
+            try {
+                if (connection.isWrapperFor(BaseConnection.class)) {
+                    return switch (connection.unwrap(BaseConnection.class).getTransactionState()) {
+                        case IDLE -> TransactionState.IDLE;
+                        case OPEN -> TransactionState.IN_TRANSACTION;
+                        case FAILED -> TransactionState.FAILED;
+                    };
+                }
+            } catch (SQLException unreadable) {
+                // fall back to our own bookkeeping
+            }
+            return tracked;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rolls back whatever is open and closes the connection. */
+    void close() {
+        lock.lock();
+        try {
+            if (connection == null) return;
+            try {
+                closeOpenCursor();
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // closing anyway; the server rolls back a transaction whose connection goes away
+            }
+            dropConnection();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            var opened = connections.open();
+            try {
+                opened.setAutoCommit(false);
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
+            connection = opened;
+            tracked = TransactionState.IDLE;
+        }
+        return connection;
+    }
+
+    private void closeOpenCursor() {
+        if (openCursor == null) return;
+        try {
+            openCursor.close();
+        } catch (SQLException ignored) {
+            // the cursor dies with the transaction anyway
+        }
+        openCursor = null;
+    }
+
+    private void dropConnection() {
+        openCursor = null;
+        tracked = TransactionState.IDLE;
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // a broken connection may refuse to close politely; it is gone either way
+        }
+        connection = null;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.athanor.app.console;
+
+import dev.athanor.app.results.ResultsGrid;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+/**
+ * The SQL console: an editor with highlighting, a toolbar (run statement, run script, cancel, commit, rollback),
+ * the results grid, the history, and one line saying how the last run went.
+ *
+ * <p>Keys: Ctrl+Enter runs the selection, or the statement under the caret when nothing is selected;
+ * Ctrl+Shift+Enter runs the whole script. A failure that names a position selects the offending token.
+ *
+ * <p>Use: {@code tab.setContent(new SqlConsole(new SqlConsoleModel(background, () -> engine.connection("console"))))};
+ * bind the status bar to {@code console.model().transactionStateProperty()}.
+ */
+public final class SqlConsole extends BorderPane {
+    static final KeyCombination RUN_STATEMENT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination RUN_SCRIPT =
+            new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final SqlConsoleModel model;
+    private final CodeArea editor = new CodeArea();
+    private final ResultsGrid grid;
+    private final Label elapsed = new Label();
+    private final Label status = new Label();
+    private long highlightTicket;
+    private long runStartedNanos;
+
+    public SqlConsole(SqlConsoleModel model) {
+        this.model = model;
+        this.grid = new ResultsGrid(model.results());
+        getStyleClass().add("sql-console");
+        getStylesheets().add(SqlConsole.class.getResource("sql-console.css").toExternalForm());
+        model.setParameterPrompt(new ParameterDialog(this));
+
+        editor.setId("sql-editor");
+        editor.getStyleClass().add("sql-editor");
+        editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        editor.multiPlainChanges().successionEnds(Duration.ofMillis(150)).subscribe(ignored -> highlightLater());
+
+        var results = new Tab("Results", grid);
+        results.setClosable(false);
+        var historyTab = new Tab("History", historyList());
+        historyTab.setClosable(false);
+        var lower = new TabPane(results, historyTab);
+        lower.getStyleClass().add("console-lower");
+
+        var split = new SplitPane(new VirtualizedScrollPane<>(editor), lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+
+        setTop(toolbar());
+        setCenter(split);
+        setBottom(statusLine());
+
+        model.errorProperty().addListener((obs, old, error) -> {
+            if (error != null && error.hasPosition() && error.markEnd() <= editor.getLength()) {
+                editor.selectRange(error.markStart(), error.markEnd());
+                editor.requestFollowCaret();
+                editor.requestFocus();
+            }
+        });
+    }
+
+    public SqlConsoleModel model() {
+        return model;
+    }
+
+    /** The editor, for callers that put text in (e.g. "open in console"). */
+    public CodeArea editor() {
+        return editor;
+    }
+
+    public ResultsGrid grid() {
+        return grid;
+    }
+
+    /** Runs the selection if there is one, else the statement under the caret. */
+    public void runCurrent() {
+        var selection = editor.getSelection();
+        if (selection.getLength() > 0) {
+            model.runSelection(editor.getText(), selection.getStart(), selection.getEnd());
+        } else {
+            model.runStatementAt(editor.getText(), editor.getCaretPosition());
+        }
+    }
+
+    public void runScript() {
+        model.runScript(editor.getText());
+    }
+
+    private void onKey(KeyEvent event) {
+        if (RUN_SCRIPT.match(event)) {
+            runScript();
+            event.consume();
+        } else if (RUN_STATEMENT.match(event)) {
+            runCurrent();
+            event.consume();
+        }
+    }
+
+    /**
+     * Highlighting runs on a worker after typing pauses; an answer about text that has changed since is dropped,
+     * because a newer one is on its way.
+     */
+    private void highlightLater() {
+        long ticket = ++highlightTicket;
+        String text = editor.getText();
+        model.background()
+                .submit(
+                        "Highlighting SQL",
+                        () -> SqlHighlighter.highlight(text),
+                        spans -> {
+                            if (ticket == highlightTicket && editor.getLength() == text.length()) {
+                                editor.setStyleSpans(0, spans);
+                            }
+                        },
+                        failure -> {});
+    }
+
+    private ToolBar toolbar() {
+        var run = button("Run", "run", "Run the statement under the caret, or the selection (Ctrl+Enter)");
+        run.setOnAction(e -> runCurrent());
+        var runScript = button("Run script", "run-script", "Run every statement (Ctrl+Shift+Enter)");
+        runScript.setOnAction(e -> runScript());
+        var cancel = button("Cancel", "cancel", "Ask the server to stop the running statement");
+        cancel.setOnAction(e -> model.cancel());
+        var commit = button("Commit", "commit", "Make this console's changes permanent and visible to others");
+        commit.setOnAction(e -> model.commit());
+        var rollback = button("Rollback", "rollback", "Undo everything since the last commit");
+        rollback.setOnAction(e -> model.rollback());
+
+        var busy = model.runningProperty();
+        run.disableProperty().bind(busy);
+        runScript.disableProperty().bind(busy);
+        cancel.disableProperty().bind(busy.not());
+        var state = model.transactionStateProperty();
+        commit.disableProperty().bind(busy.or(state.isNotEqualTo(TransactionState.IN_TRANSACTION)));
+        rollback.disableProperty().bind(busy.or(state.isEqualTo(TransactionState.IDLE)));
+
+        var stateLabel = new Label();
+        stateLabel.setId("transaction-state");
+        stateLabel.textProperty().bind(state.map(SqlConsole::describe));
+        state.subscribe(s -> {
+            stateLabel.getStyleClass().removeAll("state-idle", "state-in-transaction", "state-failed");
+            stateLabel
+                    .getStyleClass()
+                    .add("state-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        });
+
+        var progress = new ProgressIndicator();
+        progress.setPrefSize(16, 16);
+        progress.visibleProperty().bind(busy);
+        elapsed.setId("elapsed");
+        elapsed.visibleProperty().bind(busy);
+        var clock = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> showElapsed()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        busy.subscribe(isBusy -> {
+            if (isBusy) {
+                runStartedNanos = System.nanoTime();
+                showElapsed();
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(
+                run, runScript, cancel, progress, elapsed, new Separator(), commit, rollback, spacer, stateLabel);
+    }
+
+    private void showElapsed() {
+        double seconds = (System.nanoTime() - runStartedNanos) / 1e9;
+        elapsed.setText(String.format(Locale.US, "%.1f s", seconds));
+    }
+
+    private static String describe(TransactionState state) {
+        return switch (state) {
+            case IDLE -> "No transaction";
+            case IN_TRANSACTION -> "In transaction";
+            case FAILED -> "Transaction failed: roll back";
+        };
+    }
+
+    private static Button button(String text, String id, String tip) {
+        var button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        return button;
+    }
+
+    private HBox statusLine() {
+        status.setId("console-message");
+        status.textProperty().bind(model.messageProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        var details = new Hyperlink("Details…");
+        details.setId("error-details");
+        details.visibleProperty().bind(model.errorProperty().isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(e -> showDetails());
+        model.errorProperty().subscribe(error -> {
+            status.getStyleClass().remove("console-error");
+            if (error != null) status.getStyleClass().add("console-error");
+        });
+        var line = new HBox(6, status, details);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("console-status");
+        return line;
+    }
+
+    private void showDetails() {
+        var error = model.errorProperty().get();
+        if (error == null) return;
+        var alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("Statement failed");
+        alert.setHeaderText(error.failure().message());
+        var text = new TextArea(error.failure().details() + "\n\nStatement:\n" + error.sql());
+        text.setEditable(false);
+        text.setWrapText(true);
+        alert.getDialogPane().setContent(text);
+        if (getScene() != null) alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    private ListView<HistoryEntry> historyList() {
+        var list = new ListView<>(model.history());
+        list.setId("history");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(HistoryEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                getStyleClass().remove("history-failed");
+                if (empty || entry == null) {
+                    setText(null);
+                    return;
+                }
+                String firstLine = entry.sql().lines().findFirst().orElse("").strip();
+                setText(TIME.format(entry.startedAt()) + "  " + millis(entry.duration()) + "  " + entry.outcome() + "\n"
+                        + firstLine + (entry.sql().contains("\n") ? " …" : ""));
+                if (entry.failed()) getStyleClass().add("history-failed");
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            var entry = list.getSelectionModel().getSelectedItem();
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && entry != null) {
+                putBack(entry.sql());
+            }
+        });
+        return list;
+    }
+
+    /** Appends a statement from the history at the end of the script and selects it, ready for Ctrl+Enter. */
+    void putBack(String sql) {
+        String text = editor.getText();
+        String separator = text.isBlank() ? "" : (text.endsWith("\n") ? "\n" : "\n\n");
+        if (!text.isBlank() && !text.strip().endsWith(";")) separator = ";" + separator;
+        int start = editor.getLength() + separator.length();
+        editor.appendText(separator + sql + ";");
+        editor.selectRange(start, start + sql.length());
+        editor.requestFollowCaret();
+        editor.requestFocus();
+    }
+
+    private static String millis(Duration duration) {
+        long ms = duration.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(Locale.US, "%.2f s", ms / 1000.0);
+    }
+}

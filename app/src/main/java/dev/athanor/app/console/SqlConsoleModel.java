@@ -1,0 +1,363 @@
+package dev.athanor.app.console;
+
+import dev.athanor.app.results.CellText;
+import dev.athanor.app.results.ConnectionSource;
+import dev.athanor.app.results.QueryFailure;
+import dev.athanor.app.results.ResultsModel;
+import dev.athanor.app.task.Background;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of the SQL console: runs statements on the console's own connection (a session with auto-commit
+ * off), binds {@code :name} parameters, streams rows into {@link #results()}, keeps a history and tells the
+ * transaction state.
+ *
+ * <p>Commands are called on the UI thread; JDBC runs through the {@link Background}. Tests drive it with
+ * {@link Background#synchronous()} and no Stage.
+ *
+ * <p>Wiring: {@code new SqlConsoleModel(background, () -> engine.connection("console"))}; the connection source is
+ * called once, lazily, and again only after the connection was lost.
+ */
+public final class SqlConsoleModel implements AutoCloseable {
+    private final Background background;
+    private final ConsoleSession session;
+    private final ResultsModel results;
+
+    private final ReadOnlyObjectWrapper<TransactionState> transactionState =
+            new ReadOnlyObjectWrapper<>(TransactionState.IDLE);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ConsoleError> error = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
+    private final Map<String, ParameterValue> remembered = new HashMap<>();
+    private ParameterPrompt prompt = (names, known) -> Optional.empty();
+
+    /**
+     * @param background runs every statement off the UI thread
+     * @param connections gives the console its connection (e.g. {@code () -> engine.connection("console")})
+     */
+    public SqlConsoleModel(Background background, ConnectionSource connections) {
+        this.background = background;
+        this.session = new ConsoleSession(connections);
+        this.results = new ResultsModel(background, connections);
+    }
+
+    /** Who asks for {@code :name} values; the console view installs a dialog. Without one, nothing with parameters runs. */
+    public void setParameterPrompt(ParameterPrompt prompt) {
+        this.prompt = prompt;
+    }
+
+    /** Runs the statement the caret is in. */
+    public void runStatementAt(String script, int caret) {
+        run(script, SqlScript.statementAt(script, caret).map(List::of).orElse(List.of()));
+    }
+
+    /** Runs every statement inside {@code [start, end)} of {@code script} (a selection). */
+    public void runSelection(String script, int start, int end) {
+        var statements = new ArrayList<ScriptStatement>();
+        for (var s : SqlScript.statements(script.substring(start, end))) {
+            statements.add(new ScriptStatement(s.text(), s.start() + start, s.end() + start));
+        }
+        run(script, statements);
+    }
+
+    /** Runs every statement of the script in order, stopping at the first failure. */
+    public void runScript(String script) {
+        run(script, SqlScript.statements(script));
+    }
+
+    private record Planned(ScriptStatement statement, ParameterizedStatement parsed, List<ParameterValue> binds) {}
+
+    private void run(String script, List<ScriptStatement> statements) {
+        if (running.get()) return;
+        if (statements.isEmpty()) {
+            message.set("Nothing to run: the editor holds no statement there.");
+            return;
+        }
+        var parsed = statements.stream()
+                .map(s -> ParameterizedStatement.parse(s.text()))
+                .toList();
+        var names = new LinkedHashSet<String>();
+        parsed.forEach(p -> names.addAll(p.parameterNames()));
+        Map<String, ParameterValue> values = Map.of();
+        if (!names.isEmpty()) {
+            var given = prompt.ask(List.copyOf(names), Map.copyOf(remembered));
+            if (given.isEmpty()) {
+                message.set("Not run: the statement needs values for " + String.join(", ", names) + ".");
+                return;
+            }
+            values = given.get();
+            for (String name : names) {
+                var value = values.get(name);
+                if (value == null) {
+                    message.set("Not run: no value given for :" + name + ".");
+                    return;
+                }
+                try {
+                    value.value();
+                } catch (IllegalArgumentException notValid) {
+                    message.set("Not run: :" + name + " " + notValid.getMessage() + ".");
+                    return;
+                }
+            }
+            remembered.putAll(values);
+        }
+        var plan = new ArrayList<Planned>();
+        for (int i = 0; i < statements.size(); i++) {
+            var bound = new ArrayList<ParameterValue>();
+            for (String name : parsed.get(i).bindOrder()) bound.add(values.get(name));
+            plan.add(new Planned(statements.get(i), parsed.get(i), List.copyOf(bound)));
+        }
+        start(script, List.copyOf(plan));
+    }
+
+    private record RunEnd(ConsoleSession.Outcome last, Planned lastStatement, int ran, TransactionState state) {}
+
+    private void start(String script, List<Planned> plan) {
+        running.set(true);
+        error.set(null);
+        message.set("Running…");
+        session.beginRun();
+        long started = System.nanoTime();
+        background.submit(
+                "Running SQL in the console",
+                () -> {
+                    ConsoleSession.Outcome last = null;
+                    Planned lastPlanned = null;
+                    int ran = 0;
+                    for (var step : plan) {
+                        Instant at = Instant.now();
+                        var outcome = session.execute(step.parsed(), step.binds());
+                        ran++;
+                        last = outcome;
+                        lastPlanned = step;
+                        var entry = historyEntry(at, step, outcome);
+                        background.onUiThread(() -> history.addFirst(entry));
+                        if (outcome instanceof ConsoleSession.Failed) break;
+                    }
+                    return new RunEnd(last, lastPlanned, ran, session.state());
+                },
+                end -> finish(script, plan.size(), end, System.nanoTime() - started),
+                failure -> {
+                    running.set(false);
+                    message.set(QueryFailure.of(failure).message());
+                });
+    }
+
+    private void finish(String script, int planned, RunEnd end, long nanos) {
+        running.set(false);
+        transactionState.set(end.state());
+        String took = " in " + duration(nanos);
+        String prefix = planned > 1 ? end.ran() + " of " + planned + " statements ran; last: " : "";
+        switch (end.last()) {
+            case ConsoleSession.Rows rows -> {
+                results.show(rows.cursor(), rows.firstPage());
+                message.set(prefix + rowsText(rows) + took);
+            }
+            case ConsoleSession.Updated updated -> {
+                results.clear();
+                message.set(prefix + updatedText(updated) + took);
+            }
+            case ConsoleSession.Failed failed -> {
+                var failure = failed.failure();
+                if (failure.kind() == QueryFailure.Kind.CANCELLED) {
+                    results.clear();
+                    message.set("Cancelled after " + duration(nanos) + ".");
+                    error.set(new ConsoleError(
+                            failure, end.lastStatement().statement().text(), -1, -1));
+                } else {
+                    var consoleError = locate(script, end.lastStatement(), failure);
+                    error.set(consoleError);
+                    message.set(prefix + withLocation(script, consoleError));
+                }
+            }
+        }
+    }
+
+    private static String rowsText(ConsoleSession.Rows rows) {
+        int n = rows.firstPage().size();
+        return rows.cursor().isExhausted()
+                ? CellText.count(n) + (n == 1 ? " row" : " rows")
+                : CellText.count(n) + "+ rows";
+    }
+
+    private static String updatedText(ConsoleSession.Updated updated) {
+        long n = updated.count();
+        return n == 0 ? "Done" : "Done, " + CellText.count(n) + (n == 1 ? " row" : " rows") + " affected";
+    }
+
+    private HistoryEntry historyEntry(Instant at, Planned step, ConsoleSession.Outcome outcome) {
+        String text =
+                switch (outcome) {
+                    case ConsoleSession.Rows rows -> rowsText(rows);
+                    case ConsoleSession.Updated updated -> updatedText(updated);
+                    case ConsoleSession.Failed failed -> failed.failure().message();
+                };
+        return new HistoryEntry(
+                at,
+                step.statement().text(),
+                Duration.ofNanos(outcome.nanos()),
+                text,
+                outcome instanceof ConsoleSession.Failed);
+    }
+
+    /** Maps the server's position (in the text it received) to the token it points at in the script. */
+    static ConsoleError locate(String script, Planned step, QueryFailure failure) {
+        String sql = step.statement().text();
+        if (failure.position() <= 0) return new ConsoleError(failure, sql, -1, -1);
+        int offset = step.parsed().originalOffset(failure.position());
+        int start = Math.min(offset, sql.length());
+        int end = Math.min(start + 1, sql.length());
+        for (var token : SqlLexer.tokens(sql)) {
+            if (token.start() <= start && start < token.end() && token.kind() != SqlToken.Kind.WHITESPACE) {
+                start = token.start();
+                end = token.end();
+                break;
+            }
+        }
+        int base = step.statement().start();
+        return new ConsoleError(failure, sql, base + start, base + end);
+    }
+
+    private static String withLocation(String script, ConsoleError error) {
+        if (!error.hasPosition()) return error.failure().message();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < error.markStart() && i < script.length(); i++) {
+            if (script.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String text = error.failure().message();
+        String where = "(line " + line + ", column " + (error.markStart() - lineStart + 1) + ")";
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) + " " + where + "." : text + " " + where;
+    }
+
+    /** Asks the server to stop the running statement; the console reports "Cancelled" when it has. */
+    public void cancel() {
+        if (!running.get()) return;
+        message.set("Cancelling…");
+        background.submit(
+                "Cancelling the console statement",
+                () -> {
+                    session.cancelRunning();
+                    return null;
+                },
+                ignored -> {},
+                failure -> message.set(
+                        "Could not cancel: " + QueryFailure.of(failure).message()));
+    }
+
+    /** Commits the console's transaction. */
+    public void commit() {
+        endTransaction(true);
+    }
+
+    /** Rolls back the console's transaction (the way out of {@link TransactionState#FAILED}). */
+    public void rollback() {
+        endTransaction(false);
+    }
+
+    private void endTransaction(boolean commit) {
+        if (running.get()) return;
+        running.set(true);
+        background.submit(
+                commit ? "Committing" : "Rolling back",
+                () -> {
+                    if (commit) session.commit();
+                    else session.rollback();
+                    return session.state();
+                },
+                state -> {
+                    running.set(false);
+                    transactionState.set(state);
+                    error.set(null);
+                    message.set(commit ? "Committed." : "Rolled back.");
+                },
+                failure -> {
+                    running.set(false);
+                    transactionState.set(TransactionState.IDLE);
+                    message.set((commit ? "Commit failed: " : "Rollback failed: ")
+                            + QueryFailure.of(failure).message());
+                });
+    }
+
+    /** Closes the grid's cursor, rolls back what is open and hands the connection back. */
+    @Override
+    public void close() {
+        results.close();
+        background.submit(
+                "Closing the console",
+                () -> {
+                    session.close();
+                    return null;
+                },
+                ignored -> {},
+                failure -> {});
+    }
+
+    private static String duration(long nanos) {
+        double millis = nanos / 1_000_000.0;
+        if (millis < 1000) return String.format(Locale.US, "%.0f ms", millis);
+        if (millis < 60_000) return String.format(Locale.US, "%.2f s", millis / 1000);
+        long seconds = Math.round(millis / 1000);
+        return String.format(Locale.US, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+
+    Background background() {
+        return background;
+    }
+
+    /** The rows of the last statement that returned rows. */
+    public ResultsModel results() {
+        return results;
+    }
+
+    /** IDLE / IN_TRANSACTION / FAILED, for the status bar. */
+    public ReadOnlyObjectProperty<TransactionState> transactionStateProperty() {
+        return transactionState.getReadOnlyProperty();
+    }
+
+    /** True while a statement (or a commit or rollback) runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** One line about the last run: "4 rows in 12 ms", "Cancelled after 0.41 s", or the error in plain words. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The last run's failure and where to mark it in the editor; null after a success. */
+    public ReadOnlyObjectProperty<ConsoleError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Statements run in this session, newest first. */
+    public ObservableList<HistoryEntry> history() {
+        return readOnlyHistory;
+    }
+
+    /** Values given for {@code :name} parameters so far (the dialog offers them again). */
+    public Map<String, ParameterValue> rememberedParameters() {
+        return Map.copyOf(remembered);
+    }
+}

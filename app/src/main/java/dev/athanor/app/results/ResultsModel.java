@@ -1,0 +1,311 @@
+package dev.athanor.app.results;
+
+import dev.athanor.app.task.Background;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of the results grid: rows streamed from a server-side cursor, page by page, as the user scrolls.
+ *
+ * <p>Nothing is counted or loaded up front: the first page ({@value #PAGE_SIZE} rows) shows as soon as the server
+ * sends it; {@link #fetchMore()} reads the next page on a worker thread. Memory stays bounded: at most
+ * {@link #windowSize()} rows are held, and when more arrive the oldest are let go ({@link #firstRowNumber()} says
+ * which row the window starts at). The cursor is forward-only, so rows that left the window come back only by
+ * running the query again. The total is known, and shown, once the cursor reaches the end.
+ *
+ * <p>All methods are called on the UI thread; JDBC runs through the {@link Background}.
+ */
+public final class ResultsModel implements AutoCloseable {
+    /** Rows per round trip to the server, and per page added to the grid. */
+    public static final int PAGE_SIZE = 500;
+    /** Default limit of rows held in memory. */
+    public static final int DEFAULT_WINDOW_SIZE = 10_000;
+
+    private final Background background;
+    private final ConnectionSource connections;
+    private final int windowSize;
+
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ResultRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyObjectWrapper<List<ResultColumn>> columns = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyLongWrapper fetchedCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper firstRowNumber = new ReadOnlyLongWrapper(1);
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<QueryFailure> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    private RowCursor cursor;
+    private volatile PreparedStatement opening;
+    /** Bumped whenever the grid is given something new, so that late answers about older queries are dropped. */
+    private long generation;
+
+    /**
+     * @param background runs the JDBC work
+     * @param connections where {@link #showQuery} gets its connection (the grid closes it when the rows end)
+     */
+    public ResultsModel(Background background, ConnectionSource connections) {
+        this(background, connections, DEFAULT_WINDOW_SIZE);
+    }
+
+    /** As above, holding at most {@code windowSize} rows in memory (at least two pages). */
+    public ResultsModel(Background background, ConnectionSource connections, int windowSize) {
+        this.background = background;
+        this.connections = connections;
+        this.windowSize = Math.max(windowSize, 2 * PAGE_SIZE);
+    }
+
+    /**
+     * Runs {@code sql} on a connection of its own (auto-commit off, read-only, forward-only cursor) and shows its
+     * rows as they come. Each bind value is set with {@code setObject}, in order.
+     */
+    public void showQuery(String sql, List<?> binds) {
+        List<Object> values = new ArrayList<>(binds); // binds may hold nulls, so no List.copyOf
+        long run = reset();
+        loading.set(true);
+        summary.set("Running…");
+        background.submit(
+                "Fetching rows",
+                () -> open(sql, values),
+                opened -> {
+                    if (run != generation) {
+                        closeQuietly(opened.cursor());
+                    } else {
+                        install(opened.cursor(), opened.firstPage());
+                    }
+                },
+                error -> {
+                    if (run == generation) fail(error);
+                });
+    }
+
+    private record Opened(RowCursor cursor, List<ResultRow> firstPage) {}
+
+    private Opened open(String sql, List<Object> binds) throws SQLException {
+        Connection connection = connections.open();
+        try {
+            connection.setAutoCommit(false); // the driver streams with a cursor only inside a transaction
+            connection.setReadOnly(true);
+            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(PAGE_SIZE);
+            for (int i = 0; i < binds.size(); i++) statement.setObject(i + 1, binds.get(i));
+            opening = statement;
+            ResultSet resultSet;
+            try {
+                resultSet = statement.executeQuery();
+            } finally {
+                opening = null;
+            }
+            var cursor = RowCursor.of(resultSet, new ReentrantLock(), () -> {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.close();
+                }
+            });
+            return new Opened(cursor, cursor.fetch(PAGE_SIZE));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Shows rows of a cursor someone else opened (the console does, on its own connection). The grid owns the
+     * cursor from now on and closes it when the rows end or when it is given something else.
+     *
+     * @param firstPage rows already read from the cursor, on a worker thread
+     */
+    public void show(RowCursor cursor, List<ResultRow> firstPage) {
+        reset();
+        install(cursor, firstPage);
+    }
+
+    /** Empties the grid and closes its cursor. */
+    public void clear() {
+        reset();
+        summary.set("");
+    }
+
+    /** Asks the server to stop the query that is opening or feeding the grid. */
+    public void cancel() {
+        var statement = opening;
+        var current = cursor;
+        if (statement == null && current == null) return;
+        background.submit(
+                "Cancelling",
+                () -> {
+                    if (statement != null) statement.cancel();
+                    else current.cancel();
+                    return null;
+                },
+                ignored -> {},
+                error -> {});
+    }
+
+    /** Reads the next page, unless one is on its way or the rows have ended. Safe to call often. */
+    public void fetchMore() {
+        var current = cursor;
+        if (current == null || loading.get() || complete.get()) return;
+        if (current.isClosed()) {
+            summary.set(count(fetchedCount.get())
+                    + "+ rows so far; the cursor was closed (run the query again to see more)");
+            return;
+        }
+        long run = generation;
+        loading.set(true);
+        background.submit(
+                "Fetching more rows",
+                () -> current.fetch(PAGE_SIZE),
+                page -> {
+                    if (run != generation) return;
+                    loading.set(false);
+                    append(page, current);
+                },
+                error -> {
+                    if (run == generation) fail(error);
+                });
+    }
+
+    private long reset() {
+        generation++;
+        closeQuietly(cursor);
+        cursor = null;
+        rows.clear();
+        columns.set(List.of());
+        fetchedCount.set(0);
+        firstRowNumber.set(1);
+        complete.set(false);
+        loading.set(false);
+        failure.set(null);
+        return generation;
+    }
+
+    private void install(RowCursor newCursor, List<ResultRow> firstPage) {
+        cursor = newCursor;
+        loading.set(false);
+        columns.set(newCursor.columns());
+        append(firstPage, newCursor);
+    }
+
+    private void append(List<ResultRow> page, RowCursor from) {
+        rows.addAll(page);
+        fetchedCount.set(fetchedCount.get() + page.size());
+        int excess = rows.size() - windowSize;
+        if (excess > 0) {
+            rows.remove(0, excess);
+            firstRowNumber.set(firstRowNumber.get() + excess);
+        }
+        if (from.isExhausted()) {
+            complete.set(true);
+            cursor = null;
+        }
+        updateSummary();
+    }
+
+    private void fail(Throwable error) {
+        loading.set(false);
+        var described = QueryFailure.of(error);
+        failure.set(described);
+        summary.set(described.message());
+    }
+
+    private void updateSummary() {
+        long total = fetchedCount.get();
+        String text = complete.get() ? count(total) + (total == 1 ? " row" : " rows") : count(total) + "+ rows so far";
+        if (firstRowNumber.get() > 1) {
+            text += " (holding rows " + count(firstRowNumber.get()) + "–"
+                    + count(firstRowNumber.get() + rows.size() - 1) + ")";
+        }
+        summary.set(text);
+    }
+
+    private static String count(long n) {
+        return CellText.count(n);
+    }
+
+    private void closeQuietly(RowCursor toClose) {
+        if (toClose == null || toClose.isClosed()) return;
+        background.submit(
+                "Closing cursor",
+                () -> {
+                    toClose.close();
+                    return null;
+                },
+                ignored -> {},
+                error -> {});
+    }
+
+    /** Closes the cursor (and the connection {@link #showQuery} opened). */
+    @Override
+    public void close() {
+        reset();
+    }
+
+    /** The rows held now: the window {@link #firstRowNumber()} .. + size - 1 of the result. */
+    public ObservableList<ResultRow> rows() {
+        return readOnlyRows;
+    }
+
+    public ReadOnlyObjectProperty<List<ResultColumn>> columnsProperty() {
+        return columns.getReadOnlyProperty();
+    }
+
+    /** Rows read from the cursor so far, including those that already left the window. */
+    public ReadOnlyLongProperty fetchedCountProperty() {
+        return fetchedCount.getReadOnlyProperty();
+    }
+
+    /** The 1-based number, within the whole result, of {@code rows().get(0)}. */
+    public ReadOnlyLongProperty firstRowNumberProperty() {
+        return firstRowNumber.getReadOnlyProperty();
+    }
+
+    /** True once the cursor reached the end: {@link #fetchedCountProperty()} is then the total. */
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
+    }
+
+    /** True while a page is on its way. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the last query or fetch failed; null when it did not. */
+    public ReadOnlyObjectProperty<QueryFailure> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** One line for the grid's footer: "1,000+ rows so far", "4 rows", or what went wrong. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public int windowSize() {
+        return windowSize;
+    }
+
+    /** True while a cursor is open and more rows may come. */
+    public boolean hasMore() {
+        return cursor != null && !complete.get();
+    }
+}

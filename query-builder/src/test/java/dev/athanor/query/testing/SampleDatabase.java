@@ -1,0 +1,80 @@
+package dev.athanor.query.testing;
+
+import dev.athanor.query.render.RenderedSql;
+import dev.athanor.sample.testkit.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/** A fresh sample database for one test class, with ways to run SQL and compare the rows it returns. */
+public final class SampleDatabase {
+    private final String name;
+
+    private SampleDatabase(String name) {
+        this.name = name;
+    }
+
+    /** A new database holding the sample schema and data. */
+    public static SampleDatabase create(String prefix) {
+        return new SampleDatabase(TestPostgres.shared().createSampleDatabase(prefix));
+    }
+
+    /** A superuser connection to this database. */
+    public Connection connect() {
+        try {
+            return TestPostgres.shared().connect(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the test database " + name, e);
+        }
+    }
+
+    /** Runs SQL without parameters and returns its rows, each row a list of column values. */
+    public List<List<Object>> rows(String sql) {
+        return rows(new RenderedSql(sql, List.of()));
+    }
+
+    /** Runs SQL with its bind values and returns its rows. */
+    public List<List<Object>> rows(RenderedSql rendered) {
+        try (var connection = connect();
+                var statement = connection.prepareStatement(rendered.sql())) {
+            rendered.bindTo(statement);
+            try (var result = statement.executeQuery()) {
+                return read(result);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + rendered.sql() + " " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows as sorted strings, for order-insensitive comparison. */
+    public static List<String> sorted(List<List<Object>> rows) {
+        return rows.stream().map(SampleDatabase::text).sorted().toList();
+    }
+
+    /** The rows as strings, keeping their order. */
+    public static List<String> inOrder(List<List<Object>> rows) {
+        return rows.stream().map(SampleDatabase::text).toList();
+    }
+
+    private static String text(List<Object> row) {
+        return Arrays.toString(
+                row.stream().map(value -> Objects.toString(value)).toArray());
+    }
+
+    private static List<List<Object>> read(ResultSet result) throws SQLException {
+        int columns = result.getMetaData().getColumnCount();
+        var rows = new ArrayList<List<Object>>();
+        while (result.next()) {
+            var row = new ArrayList<Object>(columns);
+            for (int i = 1; i <= columns; i++) {
+                row.add(result.getObject(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
