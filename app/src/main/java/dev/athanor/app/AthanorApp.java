@@ -1,17 +1,18 @@
 package dev.athanor.app;
 
-import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.task.FxBackground;
-import dev.athanor.app.window.Activity;
-import dev.athanor.app.window.MainModel;
 import dev.athanor.app.window.MainWindow;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The desktop application: one window on one database at a time. */
 public final class AthanorApp extends Application {
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
     private FxBackground background;
+    private Desktop desktop;
 
     /** Starts the toolkit and opens the window; returns when the window closes. */
     static void launchWindow() {
@@ -21,18 +22,23 @@ public final class AthanorApp extends Application {
     @Override
     public void start(Stage stage) {
         background = new FxBackground();
-        var activity = new Activity(background);
-        var model = new MainModel(activity, null);
-        var window = new MainWindow(model, ObjectDetailsView::pendingTableData, () -> {});
-        var scene = new Scene(window, 1280, 820);
+        desktop = new Desktop(Desktop.Settings.forUser(), background);
+        var scene = new Scene(desktop.window(), 1280, 820);
         MainWindow.style(scene);
         stage.setTitle("Athanor");
         stage.setScene(scene);
+        // The window shows at once; the sample database starts behind the progress message.
         stage.show();
+        desktop.start();
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
+        if (desktop != null) {
+            // Closing the pool and stopping the sample server block on sockets and files: not on the UI thread.
+            var closing = Thread.ofPlatform().name("athanor-shutdown").start(desktop::close);
+            closing.join(SHUTDOWN_WAIT);
+        }
         if (background != null) {
             background.close();
         }

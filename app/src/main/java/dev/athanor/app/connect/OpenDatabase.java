@@ -18,16 +18,19 @@ public interface OpenDatabase extends AutoCloseable {
     /** A pooled connection whose statements the echo log attributes to {@code origin} (blocking). */
     Connection connection(String origin) throws SQLException;
 
+    /** The engine behind this connection, for panes that talk to it directly (the SQL console). */
+    dev.athanor.model.engine.Engine engine();
+
     /** The pool's figures right now; cheap, no I/O. */
     PoolFigures pool();
 
     /** Calls {@code listener} for every statement sent, on the thread that sent it, until closed. */
     AutoCloseable subscribeEcho(Consumer<EchoRow> listener);
 
-    /** Closes the pool (and stops the sample server when this window started it). Blocking. */
+    /** Closes the pool (the sample server keeps running until the application exits). Blocking. */
     @Override
     void close();
 
-    /** Pool figures as the status bar shows them. */
+    /** Pool figures as the status bar shows them; {@code max < 0} means no pool (a connection per use). */
     record PoolFigures(int active, int idle, int waiting, int total, int max) {}
 }

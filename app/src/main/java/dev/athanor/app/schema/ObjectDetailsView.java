@@ -54,9 +54,9 @@ public final class ObjectDetailsView extends BorderPane {
         columns.getColumns()
                 .setAll(java.util.List.of(
                         column("Name", 130, ObjectDetails.ColumnRow::name),
-                        column("Type", 150, ObjectDetails.ColumnRow::type),
+                        column("Type", 200, ObjectDetails.ColumnRow::type),
                         column("Nullable", 70, row -> row.nullable() ? "yes" : "no"),
-                        column("Default", 210, ObjectDetails.ColumnRow::defaultValue),
+                        column("Default", 190, ObjectDetails.ColumnRow::defaultValue),
                         column("Identity / generated", 140, ObjectDetails.ColumnRow::generated),
                         column("Comment", 160, ObjectDetails.ColumnRow::comment)));
         constraints.setId("details-constraints");

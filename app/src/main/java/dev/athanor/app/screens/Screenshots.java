@@ -1,13 +1,167 @@
 package dev.athanor.app.screens;
 
+import dev.athanor.app.Desktop;
+import dev.athanor.app.connect.ConnectionDialogModel;
+import dev.athanor.app.connect.ConnectionDialogView;
+import dev.athanor.app.connect.SampleDatabase;
+import dev.athanor.app.schema.ObjectKind;
+import dev.athanor.app.schema.SchemaNode;
+import dev.athanor.app.task.FxBackground;
+import dev.athanor.app.window.MainWindow;
+import dev.athanor.app.window.WindowState;
+import dev.athanor.model.engine.ConnectionProfile;
+import dev.athanor.model.engine.PoolSettings;
+import dev.athanor.model.engine.SslMode;
+import dev.athanor.sample.SampleServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
 
-/** Renders the main tabs to PNG files (the {@code athanor screenshots DIR} command). */
+/**
+ * Renders the main screens to PNG files (the {@code athanor screenshots DIR} command), on whatever glass
+ * platform the JVM was started with; the launcher picks the headless one.
+ *
+ * <p>The window is connected to the real sample database, so the pictures show what a user sees. Connection
+ * profiles go to a temporary directory: the user's own are neither shown nor touched.
+ */
 public final class Screenshots {
+    private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
+
     private Screenshots() {}
 
     /** Starts the toolkit, renders each screen into {@code directory} and shuts the toolkit down. */
     public static void render(Path directory) {
-        throw new UnsupportedOperationException("screenshots are rendered once the window is connected");
+        Path config;
+        try {
+            Files.createDirectories(directory);
+            config = Files.createTempDirectory("athanor-screenshots");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        startToolkit();
+        var background = new FxBackground();
+        var settings = new Desktop.Settings(
+                SampleDatabase.embedded(SampleServer.defaultDataDir()), config, Map.of(), PoolSettings.defaults());
+        Desktop desktop = FxThread.call(() -> new Desktop(settings, background));
+        try {
+            Stage stage = FxThread.call(() -> show(desktop.window(), WIDTH, HEIGHT));
+            FxThread.run(desktop::start);
+            FxThread.await(
+                    "the sample database",
+                    WAIT,
+                    () -> desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                            && connected.tree().snapshotProperty().get() != null);
+            var resumes = new SchemaNode.DbObject("public", "resumes", ObjectKind.TABLE);
+            MainWindow window = desktop.window();
+            FxThread.run(() -> window.treeView().select(resumes));
+            FxThread.await(
+                    "the details of resumes",
+                    WAIT,
+                    () -> window.detailsView() != null
+                            && !window.detailsView().tabs().getTabs().isEmpty()
+                            && desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                            && !connected.details().ddlProperty().get().startsWith("-- loading"));
+
+            snapshot(stage, directory.resolve("schema-columns.png"));
+            selectDetailsTab(window, "tab-keys-constraints");
+            snapshot(stage, directory.resolve("schema-constraints.png"));
+            selectDetailsTab(window, "tab-ddl");
+            snapshot(stage, directory.resolve("schema-ddl.png"));
+            selectDetailsTab(window, "tab-columns");
+
+            FxThread.run(() -> window.setEchoDivider(0.38));
+            snapshot(stage, directory.resolve("echo-log.png"));
+            FxThread.run(() -> window.setEchoDivider(0.70));
+
+            renderConnectionDialog(desktop, directory.resolve("connection-dialog.png"));
+        } finally {
+            FxThread.run(() -> Platform.setImplicitExit(true));
+            desktop.close();
+            background.close();
+            Platform.exit();
+        }
+    }
+
+    private static void renderConnectionDialog(Desktop desktop, Path file) {
+        ConnectionDialogModel dialog = FxThread.call(desktop::connectionDialogModel);
+        var location =
+                FxThread.call(() -> desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                        ? connected.database().engine().profile()
+                        : null);
+        FxThread.run(() -> {
+            dialog.load();
+            dialog.newProfile();
+            dialog.connectionStringProperty()
+                    .set("postgresql://" + location.user() + "@" + location.host() + ":" + location.port() + "/"
+                            + location.database());
+            dialog.applyConnectionString();
+            dialog.nameProperty().set("Sample, as a profile");
+            dialog.sslModeProperty().set(SslMode.DISABLE);
+            dialog.save();
+        });
+        FxThread.await("the saved profile", WAIT, () -> dialog.profiles().stream()
+                .map(ConnectionProfile::name)
+                .anyMatch("Sample, as a profile"::equals));
+        FxThread.run(dialog::test);
+        FxThread.await(
+                "the connection test", WAIT, () -> !dialog.testingProperty().get());
+        Stage stage = FxThread.call(() -> show(new ConnectionDialogView(dialog, () -> {}), 820, 560));
+        snapshot(stage, file);
+        FxThread.run(stage::close);
+    }
+
+    private static void selectDetailsTab(MainWindow window, String id) {
+        FxThread.run(() -> {
+            for (Tab tab : window.detailsView().tabs().getTabs()) {
+                if (id.equals(tab.getId())) {
+                    window.detailsView().tabs().getSelectionModel().select(tab);
+                }
+            }
+        });
+    }
+
+    private static Stage show(Parent root, double width, double height) {
+        var stage = new Stage();
+        var scene = new Scene(root, width, height);
+        MainWindow.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    private static void snapshot(Stage stage, Path file) {
+        FxThread.settle();
+        var image = FxThread.call(() -> stage.getScene().snapshot(null));
+        try {
+            PngFile.write(image, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    private static void startToolkit() {
+        var started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -117,7 +117,8 @@ public final class MainModel {
 
     private void connected(ConnectionChoice choice, OpenDatabase database) {
         echoSubscription = database.subscribeEcho(echo::offer);
-        var tree = new SchemaTreeModel(activity, database.schema(), database.label());
+        var tree = new SchemaTreeModel(
+                activity, database.schema(), database.engine().profile().database());
         var details = new ObjectDetailsModel(activity, database.schema());
         tree.selectedProperty()
                 .addListener((obs, old, node) ->
@@ -162,8 +163,8 @@ public final class MainModel {
     }
 
     /**
-     * Closes the connection on the calling thread: for window close, when the application is about to exit
-     * and a background close could be cut short.
+     * Closes the connection on the calling thread: for application exit, when a background close could be
+     * cut short. Blocking: call off the UI thread.
      */
     public void shutdown() {
         generation++;

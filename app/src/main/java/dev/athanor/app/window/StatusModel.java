@@ -23,6 +23,10 @@ public final class StatusModel {
 
     /** Shows the pool figures the way the Engine reports them. */
     public void showPool(int active, int idle, int waiting, int total, int max) {
+        if (max < 0) {
+            pool.set("No pool: %d open".formatted(active));
+            return;
+        }
         pool.set("Pool: %d active · %d idle · %d waiting · %d of %d open".formatted(active, idle, waiting, total, max));
     }
 

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Wraps JDBC connections so that every statement executed through them is published to an {@link EchoLog}.
@@ -87,7 +89,8 @@ final class EchoJdbc {
                                     args[0]);
                 }
                 case "commit", "rollback" -> {
-                    if (args == null || args.length == 0) {
+                    // pgjdbc sends nothing when no transaction is open; the log shows only what was sent.
+                    if ((args == null || args.length == 0) && transactionOpen()) {
                         return timed(
                                 name.toUpperCase(java.util.Locale.ROOT), () -> EchoJdbc.invoke(target, method, args));
                     }
@@ -114,6 +117,29 @@ final class EchoJdbc {
                 default -> {
                     return EchoJdbc.invoke(target, method, args);
                 }
+            }
+        }
+
+        /** Whether the server has a transaction open on this connection (unknown counts as open). */
+        boolean transactionOpen() {
+            try {
+                return target.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+            } catch (SQLException | RuntimeException e) {
+                return true;
+            }
+        }
+
+        /**
+         * Outside auto-commit, pgjdbc starts a transaction by sending BEGIN along with the first statement (the
+         * "autobegin" a session relies on); it is recorded as its own event so the log reads like the server saw it.
+         */
+        void publishImplicitBegin() {
+            try {
+                if (!target.getAutoCommit() && !transactionOpen()) {
+                    publish(Instant.now(), System.nanoTime(), "BEGIN", List.of(), 1, -1, null);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // Unknown state: better no BEGIN line than a wrong one.
             }
         }
 
@@ -199,7 +225,6 @@ final class EchoJdbc {
         final List<String> binds;
         final int batchSize;
         final AtomicBoolean published = new AtomicBoolean();
-        long rows;
 
         PendingQuery(Instant start, Duration duration, String sql, List<String> binds, int batchSize) {
             this.start = start;
@@ -294,6 +319,7 @@ final class EchoJdbc {
 
         private Object execute(Method method, Object[] args) throws Throwable {
             finishPending();
+            connection.publishImplicitBegin();
             var name = method.getName();
             var batch = name.endsWith("Batch");
             var text = statementText(args, batch);
@@ -441,10 +467,8 @@ final class EchoJdbc {
             if (query == null) {
                 return resultSet; // a result outside an execution we saw (e.g. getMoreResults): nothing to count
             }
-            var handler = new ResultHandler(this, resultSet, query);
             wrappedTarget = resultSet;
-            wrapped = (ResultSet)
-                    Proxy.newProxyInstance(EchoJdbc.class.getClassLoader(), new Class<?>[] {ResultSet.class}, handler);
+            wrapped = new EchoResultSet(resultSet, self, rows -> publishQuery(query, rows));
             return wrapped;
         }
 
@@ -478,52 +502,6 @@ final class EchoJdbc {
         void publishQuery(PendingQuery query, long rows) {
             if (query.published.compareAndSet(false, true)) {
                 connection.publishMeasured(query.start, query.duration, query.sql, query.binds, query.batchSize, rows);
-            }
-        }
-    }
-
-    private static final class ResultHandler implements InvocationHandler {
-        private final StatementHandler statement;
-        private final ResultSet target;
-        private final PendingQuery query;
-
-        ResultHandler(StatementHandler statement, ResultSet target, PendingQuery query) {
-            this.statement = statement;
-            this.target = target;
-            this.query = query;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "next" -> {
-                    var more = (Boolean) EchoJdbc.invoke(target, method, args);
-                    if (more) {
-                        query.rows++;
-                    } else {
-                        statement.publishQuery(query, query.rows);
-                    }
-                    return more;
-                }
-                case "close" -> {
-                    try {
-                        return EchoJdbc.invoke(target, method, args);
-                    } finally {
-                        statement.publishQuery(query, -1);
-                    }
-                }
-                case "getStatement" -> {
-                    return statement.self;
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                default -> {
-                    return EchoJdbc.invoke(target, method, args);
-                }
             }
         }
     }

@@ -135,8 +135,9 @@ class EngineEchoTest {
 
         assertThat(events)
                 .extracting(EchoEvent::sql)
-                .containsExactly("UPDATE vacancies SET compensation = compensation WHERE id <= 12", "ROLLBACK");
-        assertThat(events.getFirst().rows()).isEqualTo(12);
+                .containsExactly(
+                        "BEGIN", "UPDATE vacancies SET compensation = compensation WHERE id <= 12", "ROLLBACK");
+        assertThat(events.get(1).rows()).isEqualTo(12);
     }
 
     @Test
@@ -319,16 +320,33 @@ class EngineEchoTest {
                 try (var result = statement.executeQuery()) {
                     result.next();
 
-                    assertThat(events)
-                            .singleElement()
-                            .extracting(EchoEvent::rows)
-                            .isEqualTo(-1L);
+                    assertThat(events).extracting(EchoEvent::sql).containsExactly("BEGIN", "SELECT id FROM resumes");
+                    assertThat(events.getLast().rows()).isEqualTo(-1L);
                 }
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
-        assertThat(events).extracting(EchoEvent::sql).containsExactly("SELECT id FROM resumes", "ROLLBACK");
+        assertThat(events).extracting(EchoEvent::sql).containsExactly("BEGIN", "SELECT id FROM resumes", "ROLLBACK");
+    }
+
+    @Test
+    void autoCommitStatementsHaveNoTransactionLines() {
+        var events = during("autocommit", () -> {
+            try (var connection = engine.connection("autocommit");
+                    var statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE vacancies SET compensation = compensation WHERE id = 1");
+                connection.setAutoCommit(false);
+                connection.rollback(); // nothing open: the driver sends nothing
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(events)
+                .extracting(EchoEvent::sql)
+                .containsExactly("UPDATE vacancies SET compensation = compensation WHERE id = 1");
     }
 }

@@ -1,0 +1,144 @@
+package dev.athanor.app;
+
+import dev.athanor.app.connect.ConnectionChoice;
+import dev.athanor.app.connect.ConnectionDialogModel;
+import dev.athanor.app.connect.ConnectionDialogView;
+import dev.athanor.app.connect.EngineConnector;
+import dev.athanor.app.connect.SampleDatabase;
+import dev.athanor.app.schema.ObjectDetailsView;
+import dev.athanor.app.task.Background;
+import dev.athanor.app.window.Activity;
+import dev.athanor.app.window.MainModel;
+import dev.athanor.app.window.MainWindow;
+import dev.athanor.model.engine.ConnectionProfile;
+import dev.athanor.model.engine.PoolSettings;
+import dev.athanor.model.engine.ProfileStore;
+import dev.athanor.model.engine.RememberedPasswords;
+import dev.athanor.sample.SampleServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Puts the desktop together: services, view models and the main window. The application, the screenshot
+ * command and the UI tests all build the window through this class, so they exercise the same wiring.
+ */
+public final class Desktop implements AutoCloseable {
+    private final Settings settings;
+    private final Activity activity;
+    private final ProfileStore profiles;
+    private final EngineConnector connector;
+    private final MainModel model;
+    private final MainWindow window;
+
+    /**
+     * Where the desktop's data lives and how it connects.
+     *
+     * @param sample where the sample database runs
+     * @param configDirectory where connection profiles are saved
+     * @param environment environment variables (PGPASSWORD, PGUSER, HOME for ~/.pgpass)
+     * @param pool pool settings for every engine the window opens
+     */
+    public record Settings(
+            SampleDatabase sample, Path configDirectory, Map<String, String> environment, PoolSettings pool) {
+
+        /** The user's own: XDG data and config directories, the process environment, default pool. */
+        public static Settings forUser() {
+            Map<String, String> environment = System.getenv();
+            return new Settings(
+                    SampleDatabase.embedded(SampleServer.defaultDataDir()),
+                    ProfileStore.defaultDirectory(environment),
+                    environment,
+                    PoolSettings.defaults());
+        }
+    }
+
+    public Desktop(Settings settings, Background background) {
+        this.settings = settings;
+        this.activity = new Activity(background);
+        this.profiles = new ProfileStore(settings.configDirectory());
+        this.connector = new EngineConnector(
+                settings.sample(), profiles, new RememberedPasswords(), settings.environment(), settings.pool());
+        this.model = new MainModel(activity, connector);
+        this.window = new MainWindow(model, ObjectDetailsView::pendingTableData, this::openConnectionDialog);
+    }
+
+    /** Reads the saved profiles and connects to the sample database, all off the UI thread. */
+    public void start() {
+        activity.submit(
+                "Reading connection profiles",
+                profiles::list,
+                list -> model.showSavedProfiles(
+                        list.stream().map(ConnectionProfile::name).toList()),
+                failure -> {});
+        model.connect(new ConnectionChoice.SampleDatabase());
+    }
+
+    /** A new model for the connection dialog, wired to this desktop's profile store. */
+    public ConnectionDialogModel connectionDialogModel() {
+        return new ConnectionDialogModel(
+                activity,
+                profiles,
+                connector,
+                settings.environment(),
+                saved -> model.showSavedProfiles(
+                        saved.stream().map(ConnectionProfile::name).toList()));
+    }
+
+    /** Opens the connection dialog over the main window. */
+    public void openConnectionDialog() {
+        var dialogModel = connectionDialogModel();
+        var stage = new Stage();
+        Window owner = window.getScene() == null ? null : window.getScene().getWindow();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        var scene = new Scene(new ConnectionDialogView(dialogModel, stage::close));
+        MainWindow.style(scene);
+        stage.setTitle("Connections");
+        stage.setScene(scene);
+        dialogModel.load();
+        dialogModel.newProfile();
+        stage.show();
+    }
+
+    public MainModel model() {
+        return model;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Activity activity() {
+        return activity;
+    }
+
+    /** The saved profiles' store (blocking; use off the UI thread). */
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    /** Lists saved profile names in the selector; for callers that changed the store themselves. */
+    public void showSavedProfiles(List<String> names) {
+        model.showSavedProfiles(names);
+    }
+
+    /**
+     * Closes the connection and stops the sample server if this application started it. Blocking: call when
+     * the window is gone, off the UI thread.
+     */
+    @Override
+    public void close() {
+        try {
+            model.shutdown();
+        } finally {
+            settings.sample().close();
+        }
+    }
+}

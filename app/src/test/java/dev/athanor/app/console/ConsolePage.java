@@ -1,0 +1,119 @@
+package dev.athanor.app.console;
+
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.athanor.app.results.ResultRow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a user does with the console, in their words, so that the tests read like the steps they take. */
+final class ConsolePage {
+    private final FxRobot robot;
+    private final SqlConsole console;
+
+    ConsolePage(FxRobot robot, SqlConsole console) {
+        this.robot = robot;
+        this.console = console;
+    }
+
+    CodeArea editor() {
+        return console.editor();
+    }
+
+    /** Types into the editor with the keyboard. */
+    ConsolePage type(String text) {
+        robot.clickOn(editor());
+        robot.write(text);
+        return this;
+    }
+
+    /** Puts text in the editor at once, caret at the end. */
+    ConsolePage replaceText(String text) {
+        robot.interact(() -> {
+            editor().replaceText(text);
+            editor().moveTo(text.length());
+            editor().requestFocus();
+        });
+        return this;
+    }
+
+    ConsolePage caretAt(int offset) {
+        robot.interact(() -> editor().moveTo(offset));
+        return this;
+    }
+
+    /** Ctrl+Enter in the editor, where the caret is now. */
+    ConsolePage pressRunStatement() {
+        robot.interact(() -> editor().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        return this;
+    }
+
+    ConsolePage clickRun() {
+        robot.clickOn("#run");
+        return this;
+    }
+
+    ConsolePage clickCancel() {
+        robot.clickOn("#cancel");
+        return this;
+    }
+
+    /** Fills the parameter dialog for one name and presses OK. */
+    ConsolePage giveParameter(String name, ParameterType type, String value) throws TimeoutException {
+        waitUntil(() -> robot.lookup("#value-" + name).tryQuery().isPresent());
+        ComboBox<ParameterType> types = robot.lookup("#type-" + name).queryComboBox();
+        robot.interact(() -> types.setValue(type));
+        TextField field = robot.lookup("#value-" + name).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write(value);
+        var pane = (DialogPane) field.getScene().getRoot();
+        robot.clickOn((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        return this;
+    }
+
+    /** Double-clicks the history entry of a statement. */
+    ConsolePage reuseFromHistory(String sql) {
+        robot.clickOn("History");
+        javafx.scene.Node cell = robot.lookup("#history .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) ->
+                        c.getText() != null && c.getText().contains(sql))
+                .query();
+        robot.doubleClickOn(cell);
+        return this;
+    }
+
+    boolean isRunning() {
+        return console.model().runningProperty().get();
+    }
+
+    String message() {
+        return robot.lookup("#console-message").queryAs(Label.class).getText();
+    }
+
+    java.util.List<ResultRow> rows() {
+        return console.model().results().rows();
+    }
+
+    ConsolePage waitUntilIdle() throws TimeoutException {
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
