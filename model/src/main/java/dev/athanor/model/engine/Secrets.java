@@ -17,6 +17,10 @@ final class Secrets {
     /** {@code PASSWORD 'secret'} in CREATE/ALTER ROLE / USER. */
     private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)\\b(password\\s+)(E?'(?:[^']|'')*')");
 
+    /** {@code password_hash = 'secret'}: a literal compared with or assigned to a secret-looking column. */
+    private static final Pattern SECRET_COLUMN_LITERAL = Pattern.compile(
+            "(?i)(\"?\\b\\w*(?:password|passwd|secret|token)\\w*\"?\\s*(?:=|:=|<>|!=)\\s*)(E?'(?:[^']|'')*')");
+
     private static final String[] SECRET_WORDS = {"password", "passwd", "secret", "token", "pwd", "apikey", "api_key"};
 
     private Secrets() {}
@@ -44,6 +48,7 @@ final class Secrets {
     /** Masks password literals and connection-string passwords inside SQL text. */
     static String maskSql(String sql) {
         var masked = SQL_PASSWORD.matcher(sql).replaceAll("$1'" + MASK + "'");
+        masked = SECRET_COLUMN_LITERAL.matcher(masked).replaceAll("$1'" + MASK + "'");
         return maskConnectionText(masked);
     }
 }

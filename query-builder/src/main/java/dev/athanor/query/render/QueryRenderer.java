@@ -546,7 +546,7 @@ public final class QueryRenderer {
 
         GroupField grouping(Grouping grouping) {
             return switch (grouping) {
-                case Grouping.By by -> field(by.expression());
+                case Grouping.By by -> positionOrField(by.expression());
                 case Grouping.Rollup rollup -> DSL.rollup(fieldArray(rollup.expressions()));
                 case Grouping.Cube cube -> DSL.cube(fieldArray(cube.expressions()));
                 case Grouping.Sets sets -> {
@@ -571,7 +571,7 @@ public final class QueryRenderer {
         List<SortField<?>> sortFields(List<SortItem> items) {
             var result = new ArrayList<SortField<?>>();
             for (var item : items) {
-                Field<Object> field = field(item.expression());
+                Field<Object> field = positionOrField(item.expression());
                 SortField<Object> sorted = item.direction() == SortItem.Direction.DESC ? field.desc() : field.asc();
                 result.add(
                         switch (item.nulls()) {
@@ -581,6 +581,19 @@ public final class QueryRenderer {
                         });
             }
             return result;
+        }
+
+        /**
+         * An ORDER BY or GROUP BY item. A whole number there is a position in the select list ({@code ORDER BY 2}),
+         * which only holds as a literal: bound, it would be a constant and sort nothing.
+         */
+        Field<Object> positionOrField(Expression expression) {
+            if (expression instanceof Expression.Literal literal
+                    && literal.type() == Expression.Literal.Type.NUMBER
+                    && literal.value() instanceof Integer position) {
+                return untyped(DSL.inline(position));
+            }
+            return field(expression);
         }
 
         /** A LIMIT or OFFSET: jOOQ wants a numeric field. */
