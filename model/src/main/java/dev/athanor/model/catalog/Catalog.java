@@ -131,8 +131,8 @@ public final class Catalog {
 
     /**
      * Returns every table ordered by foreign-key dependency: a referenced table comes before the tables that
-     * reference it, the order in which rows can be inserted. Tables unrelated by keys keep schema and name
-     * order. Self-references are ignored; keys that form a cycle between tables are set aside (see
+     * reference it, the order in which rows can be inserted and tables created; a partitioned table comes
+     * before its partitions. Tables unrelated by keys keep schema and name order. Self-references are ignored; keys that form a cycle between tables are set aside (see
      * {@link #cyclicForeignKeys()}) and the tables of the cycle keep name order among themselves.
      */
     public List<Relation> sortedTables() {

@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Tables in foreign-key dependency order, computed once per catalog. Cycles are found as strongly connected
+ * Tables in dependency order (a partition depends on its parent, a table on the tables its foreign keys
+ * reference), computed once per catalog. Cycles are found as strongly connected
  * components (Tarjan); keys inside a component are set aside, the rest is a topological sort that prefers the
  * input order whenever several tables are ready, so the result is stable.
  */
@@ -31,8 +32,8 @@ record TableOrder(List<Relation> tables, List<ForeignKey> cyclicKeys) {
         List<List<Integer>> parents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             var refs = new ArrayList<Integer>();
-            for (ForeignKey fk : input.get(i).foreignKeys()) {
-                Integer parent = position.get(fk.referencedTableOid());
+            for (long parentOid : dependencies(input.get(i))) {
+                Integer parent = position.get(parentOid);
                 if (parent != null && parent != i) {
                     refs.add(parent);
                 }
@@ -49,7 +50,16 @@ record TableOrder(List<Relation> tables, List<ForeignKey> cyclicKeys) {
         }
         for (int i = 0; i < n; i++) {
             Set<Integer> seen = new HashSet<>();
-            for (ForeignKey fk : input.get(i).foreignKeys()) {
+            Relation table = input.get(i);
+            // A partition can only exist once its parent does; that edge can never be part of a cycle.
+            if (table.partitionOf().isPresent()) {
+                Integer parent = position.get(table.partitionOf().get().parentOid());
+                if (parent != null && seen.add(parent)) {
+                    children.get(parent).add(i);
+                    waitingFor[i]++;
+                }
+            }
+            for (ForeignKey fk : table.foreignKeys()) {
                 Integer parent = position.get(fk.referencedTableOid());
                 if (parent == null || parent == i) {
                     continue;
@@ -79,6 +89,13 @@ record TableOrder(List<Relation> tables, List<ForeignKey> cyclicKeys) {
             }
         }
         return new TableOrder(sorted, cyclic);
+    }
+
+    private static List<Long> dependencies(Relation table) {
+        var oids = new ArrayList<Long>(table.foreignKeys().size() + 1);
+        table.partitionOf().ifPresent(p -> oids.add(p.parentOid()));
+        table.foreignKeys().forEach(fk -> oids.add(fk.referencedTableOid()));
+        return oids;
     }
 
     /** Labels each node with its strongly connected component, iteratively so deep chains cannot overflow. */

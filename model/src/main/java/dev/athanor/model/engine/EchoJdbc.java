@@ -225,7 +225,6 @@ final class EchoJdbc {
         final List<String> binds;
         final int batchSize;
         final AtomicBoolean published = new AtomicBoolean();
-        long rows;
 
         PendingQuery(Instant start, Duration duration, String sql, List<String> binds, int batchSize) {
             this.start = start;
@@ -468,10 +467,8 @@ final class EchoJdbc {
             if (query == null) {
                 return resultSet; // a result outside an execution we saw (e.g. getMoreResults): nothing to count
             }
-            var handler = new ResultHandler(this, resultSet, query);
             wrappedTarget = resultSet;
-            wrapped = (ResultSet)
-                    Proxy.newProxyInstance(EchoJdbc.class.getClassLoader(), new Class<?>[] {ResultSet.class}, handler);
+            wrapped = new EchoResultSet(resultSet, self, rows -> publishQuery(query, rows));
             return wrapped;
         }
 
@@ -505,52 +502,6 @@ final class EchoJdbc {
         void publishQuery(PendingQuery query, long rows) {
             if (query.published.compareAndSet(false, true)) {
                 connection.publishMeasured(query.start, query.duration, query.sql, query.binds, query.batchSize, rows);
-            }
-        }
-    }
-
-    private static final class ResultHandler implements InvocationHandler {
-        private final StatementHandler statement;
-        private final ResultSet target;
-        private final PendingQuery query;
-
-        ResultHandler(StatementHandler statement, ResultSet target, PendingQuery query) {
-            this.statement = statement;
-            this.target = target;
-            this.query = query;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "next" -> {
-                    var more = (Boolean) EchoJdbc.invoke(target, method, args);
-                    if (more) {
-                        query.rows++;
-                    } else {
-                        statement.publishQuery(query, query.rows);
-                    }
-                    return more;
-                }
-                case "close" -> {
-                    try {
-                        return EchoJdbc.invoke(target, method, args);
-                    } finally {
-                        statement.publishQuery(query, -1);
-                    }
-                }
-                case "getStatement" -> {
-                    return statement.self;
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                default -> {
-                    return EchoJdbc.invoke(target, method, args);
-                }
             }
         }
     }

@@ -116,6 +116,8 @@ class SampleCatalogTest {
         assertThat(index.unique()).isFalse();
         assertThat(index.method()).isEqualTo("btree");
         assertThat(index.definition()).isEqualTo("CREATE INDEX title_index ON public.resumes USING btree (title)");
+        assertThat(DdlSource.ddl(connection, index))
+                .isEqualTo("CREATE INDEX title_index ON public.resumes USING btree (title);");
     }
 
     @Test
