@@ -1,0 +1,868 @@
+package dev.athanor.app.builder;
+
+import dev.athanor.app.results.ConnectionSource;
+import dev.athanor.app.results.ResultRow;
+import dev.athanor.app.results.ResultsModel;
+import dev.athanor.app.results.RowCursor;
+import dev.athanor.app.task.Background;
+import dev.athanor.model.catalog.Catalog;
+import dev.athanor.model.catalog.CatalogLoader;
+import dev.athanor.query.model.CommonTableExpression;
+import dev.athanor.query.model.Expression;
+import dev.athanor.query.model.Grouping;
+import dev.athanor.query.model.Predicate;
+import dev.athanor.query.model.Query;
+import dev.athanor.query.model.SelectItem;
+import dev.athanor.query.model.SortItem;
+import dev.athanor.query.model.TableAliases;
+import dev.athanor.query.model.TableSource;
+import dev.athanor.query.render.QueryRenderer;
+import dev.athanor.query.render.RenderedSql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * View model of the visual query builder.
+ *
+ * <p>The statement being built is one immutable {@link Query}; every command computes a changed copy and swaps
+ * it in, which is what undo and redo step through. The canvas and the clause panels edit one SELECT of the
+ * statement at a time, the {@link #scopeProperty() scope}: the statement itself, one of its CTEs, a subquery in
+ * FROM or an operand of a set operation. Everything the views show (boxes, join lines, SQL) is derived from the
+ * statement, so undo needs no bookkeeping of its own.
+ *
+ * <p>All methods are called on the UI thread; the catalog load and query runs go through the {@link Background}.
+ */
+public final class QueryBuilderModel {
+    private final Background background;
+    private final ConnectionSource connections;
+    private final ResultsModel results;
+    private final QueryRenderer renderer = new QueryRenderer();
+
+    private final EditHistory<Query> history = new EditHistory<>(Query.select());
+    private final ObjectProperty<QueryScope> scope = new SimpleObjectProperty<>(QueryScope.root());
+    private final ReadOnlyObjectWrapper<Catalog> catalog = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Query> scopeQuery = new ReadOnlyObjectWrapper<>(Query.select());
+    private final ObservableList<CanvasTable> tables = FXCollections.observableArrayList();
+    private final ObservableList<CanvasTable> tablesView = FXCollections.unmodifiableObservableList(tables);
+    private final ObservableList<CanvasJoin> lines = FXCollections.observableArrayList();
+    private final ObservableList<CanvasJoin> linesView = FXCollections.unmodifiableObservableList(lines);
+    private final ObservableList<JoinSuggestion> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<JoinSuggestion> suggestionsView =
+            FXCollections.unmodifiableObservableList(suggestions);
+    private final ObservableMap<String, BoxPosition> positions = FXCollections.observableHashMap();
+    private final Map<String, Map<String, BoxPosition>> layouts = new HashMap<>();
+    private final ObservableMap<String, String> parameterValues = FXCollections.observableMap(new LinkedHashMap<>());
+    private final BooleanProperty literalValues = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RenderedSql> runnable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper sqlProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ResultTable> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper runFailure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Background.Job runJob;
+
+    /**
+     * @param background runs the catalog load and the queries off the UI thread
+     * @param connections opens a connection on a worker thread; the builder closes it after use
+     */
+    public QueryBuilderModel(Background background, ConnectionSource connections) {
+        this.background = background;
+        this.connections = connections;
+        this.results = new ResultsModel(background, connections);
+        history.currentProperty().addListener((obs, old, statement) -> refresh());
+        scope.addListener((obs, old, now) -> {
+            layouts.put(scopePrefix(old), currentLayout());
+            positions.clear();
+            positions.putAll(layouts.getOrDefault(scopePrefix(now), Map.of()));
+            suggestions.clear();
+            refresh();
+        });
+        literalValues.addListener((obs, old, now) -> renderSql());
+        parameterValues.addListener((javafx.collections.MapChangeListener<String, String>) change -> renderSql());
+        refresh();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** The whole statement being built. */
+    public ReadOnlyObjectProperty<Query> statementProperty() {
+        return history.currentProperty();
+    }
+
+    public Query statement() {
+        return history.current();
+    }
+
+    /** Which query of the statement the canvas and the panels edit. */
+    public ObjectProperty<QueryScope> scopeProperty() {
+        return scope;
+    }
+
+    /** The query at the current scope. */
+    public ReadOnlyObjectProperty<Query> scopeQueryProperty() {
+        return scopeQuery.getReadOnlyProperty();
+    }
+
+    /** The SELECT at the current scope, or an empty one when the scope holds a set operation or raw SQL. */
+    public Query.Select select() {
+        return scopeQuery.get() instanceof Query.Select select ? select : Query.select();
+    }
+
+    public ReadOnlyObjectProperty<Catalog> catalogProperty() {
+        return catalog.getReadOnlyProperty();
+    }
+
+    /** The boxes on the canvas. */
+    public ObservableList<CanvasTable> tables() {
+        return tablesView;
+    }
+
+    /** The join lines on the canvas. */
+    public ObservableList<CanvasJoin> lines() {
+        return linesView;
+    }
+
+    /** Joins the foreign keys suggest for the table added last. */
+    public ObservableList<JoinSuggestion> suggestions() {
+        return suggestionsView;
+    }
+
+    /** Where each box of the current canvas sits, by alias. */
+    public ObservableMap<String, BoxPosition> positions() {
+        return positions;
+    }
+
+    /** Values for the statement's {@code :name} parameters, as typed (numbers are bound as numbers). */
+    public ObservableMap<String, String> parameterValues() {
+        return parameterValues;
+    }
+
+    /** Whether the preview shows values inlined (true) or as bind placeholders with the values listed. */
+    public BooleanProperty literalValuesProperty() {
+        return literalValues;
+    }
+
+    /** The SQL preview of the whole statement. */
+    public ReadOnlyStringProperty sqlProperty() {
+        return sql.getReadOnlyProperty();
+    }
+
+    /** Why the statement cannot be shown as SQL yet, or empty. */
+    public ReadOnlyStringProperty sqlProblemProperty() {
+        return sqlProblem.getReadOnlyProperty();
+    }
+
+    /** The first page of rows of the last run: what the chart shows. */
+    public ReadOnlyObjectProperty<ResultTable> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Why the last run failed, or empty. */
+    public ReadOnlyStringProperty runFailureProperty() {
+        return runFailure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** A short note on the last command (what it did, or why it could not). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
+    }
+
+    /**
+     * Where every box of every scope sits, keyed as a project file stores it: the alias, prefixed by the path of
+     * nested queries for boxes inside CTEs or subqueries ({@code helper2/helper1/r}).
+     */
+    public Map<String, BoxPosition> layout() {
+        layouts.put(scopePrefix(scope.get()), currentLayout());
+        var all = new java.util.TreeMap<String, BoxPosition>();
+        layouts.forEach((prefix, boxes) -> boxes.forEach((alias, box) -> all.put(prefix + alias, box)));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    // ---------------------------------------------------------------- commands: statement
+
+    /** Loads the catalog the boxes take their columns and the joins their suggestions from. */
+    public void loadCatalog() {
+        background.submit(
+                "Loading the catalog for the query builder",
+                () -> {
+                    try (var connection = connections.open()) {
+                        return CatalogLoader.load(connection);
+                    }
+                },
+                loaded -> {
+                    catalog.set(loaded);
+                    refresh();
+                },
+                failure -> message.set("The catalog could not be loaded: " + describe(failure)));
+    }
+
+    /** Uses {@code loaded} as the catalog (already loaded elsewhere, e.g. by the schema tree). */
+    public void useCatalog(Catalog loaded) {
+        catalog.set(loaded);
+        refresh();
+    }
+
+    /** Starts over with {@code statement} (an opened or imported query); undo history is forgotten. */
+    public void open(Query statement, Map<String, BoxPosition> layout) {
+        scope.set(QueryScope.root());
+        layouts.clear();
+        layout.forEach((key, box) -> {
+            int slash = key.lastIndexOf('/');
+            layouts.computeIfAbsent(key.substring(0, slash + 1), prefix -> new HashMap<>())
+                    .put(key.substring(slash + 1), box);
+        });
+        positions.clear();
+        positions.putAll(layouts.getOrDefault("", Map.of()));
+        suggestions.clear();
+        history.reset(statement);
+        refresh();
+    }
+
+    public void undo() {
+        if (history.undo()) {
+            message.set("Undone");
+        }
+    }
+
+    public void redo() {
+        if (history.redo()) {
+            message.set("Redone");
+        }
+    }
+
+    // ---------------------------------------------------------------- commands: canvas
+
+    /**
+     * Adds a table (or view) as a new box at ({@code x}, {@code y}) and offers the joins its foreign keys suggest.
+     * A table already on the canvas gets another alias, as a self-join needs.
+     *
+     * @return the new box's alias
+     */
+    public String addTable(String schema, String name, double x, double y) {
+        var select = select();
+        String alias = TableAliases.propose(name, aliases(select));
+        String schemaOrNull = "public".equals(schema) ? null : schema;
+        var changed = FromClause.add(select, TableSource.table(schemaOrNull, name, alias));
+        positions.put(alias, new BoxPosition(x, y));
+        edit(changed);
+        suggestions.setAll(canvasState().suggestions(changed, alias));
+        message.set(
+                suggestions.isEmpty() ? "Added " + name + " as " + alias : suggestions.size() + " join(s) suggested");
+        return alias;
+    }
+
+    /** Adds a table where the next free place on the canvas is. */
+    public String addTable(String schema, String name) {
+        double x = 20;
+        for (var box : positions.values()) {
+            x = Math.max(x, box.x() + 240);
+        }
+        return addTable(schema, name, x, 20);
+    }
+
+    /** Adds a reference to CTE {@code name} (of this query or an enclosing one) as a box. */
+    public String addCteReference(String name) {
+        var select = select();
+        String alias = TableAliases.propose(name, aliases(select));
+        alias = alias.equals(name.substring(0, 1)) ? name : alias;
+        if (aliases(select).contains(alias)) {
+            alias = TableAliases.propose(name, aliases(select));
+        }
+        positions.put(alias, new BoxPosition(nextX(), 20));
+        edit(FromClause.add(select, new TableSource.CteReference(name, alias.equals(name) ? null : alias)));
+        return alias;
+    }
+
+    /** Adds an empty subquery in FROM called {@code alias}; {@link #enterSubquery} edits it. */
+    public void addSubquery(String alias) {
+        requireNewAlias(alias);
+        positions.put(alias, new BoxPosition(nextX(), 20));
+        edit(FromClause.add(select(), new TableSource.Derived(Query.select(), alias, false)));
+    }
+
+    /** Removes box {@code alias}, the joins it took part in and the plain columns it contributed. */
+    public void removeTable(String alias) {
+        var select = FromClause.remove(select(), alias);
+        select = select.withItems(select.items().stream()
+                .filter(item -> !(item instanceof SelectItem.Value value
+                        && value.expression() instanceof Expression.Column column
+                        && alias.equals(column.table())))
+                .toList());
+        positions.remove(alias);
+        suggestions.removeIf(s -> s.fromAlias().equals(alias) || s.toAlias().equals(alias));
+        edit(select);
+    }
+
+    /** Gives box {@code from} the alias {@code to}, rewriting every reference to it in this SELECT. */
+    public void renameAlias(String from, String to) {
+        String alias = to == null ? "" : to.strip();
+        if (alias.isEmpty() || alias.equals(from)) {
+            return;
+        }
+        if (aliases(select()).contains(alias)) {
+            message.set("The alias " + alias + " is taken");
+            return;
+        }
+        var box = FromClause.box(select(), from).orElseThrow();
+        TableSource renamed =
+                switch (box) {
+                    case TableSource.Table table -> table.withAlias(alias);
+                    case TableSource.CteReference cte -> cte.withAlias(alias);
+                    case TableSource.Derived derived -> derived.withAlias(alias);
+                    default -> box;
+                };
+        var select = FromClause.replaceBox(select(), from, renamed);
+        select = ColumnRewrite.renameTable(select, from, alias);
+        var position = positions.remove(from);
+        if (position != null) {
+            positions.put(alias, position);
+        }
+        edit(select);
+    }
+
+    /** Moves box {@code alias} on the canvas (not an edit of the query: layout only). */
+    public void moveTable(String alias, double x, double y) {
+        positions.put(alias, new BoxPosition(x, y));
+    }
+
+    /** Shows or hides a plain column of a box in the select list (the box's checkbox). */
+    public void setColumnSelected(String alias, String column, boolean selected) {
+        var wanted = new Expression.Column(alias, column);
+        var items = new ArrayList<>(select().items());
+        boolean present = items.stream()
+                .anyMatch(item -> item instanceof SelectItem.Value value
+                        && value.expression().equals(wanted));
+        if (selected && !present) {
+            items.add(SelectItem.of(wanted));
+        } else if (!selected && present) {
+            items.removeIf(item ->
+                    item instanceof SelectItem.Value value && value.expression().equals(wanted));
+        }
+        edit(select().withItems(items));
+    }
+
+    /** Joins {@code leftAlias.leftColumn = rightAlias.rightColumn} (dragging one column onto another). */
+    public void join(
+            String leftAlias, String leftColumn, String rightAlias, String rightColumn, TableSource.Join.Type type) {
+        if (leftAlias.equals(rightAlias)) {
+            message.set("A box cannot be joined to itself; add the table again for a self-join");
+            return;
+        }
+        var on = Predicate.equal(Expression.column(leftAlias, leftColumn), Expression.column(rightAlias, rightColumn));
+        edit(FromClause.join(select(), leftAlias, rightAlias, type, type == TableSource.Join.Type.CROSS ? null : on));
+    }
+
+    /** Creates the join a foreign key suggests, all its column pairs at once. */
+    public void accept(JoinSuggestion suggestion, TableSource.Join.Type type) {
+        var pairs = new ArrayList<Predicate>();
+        for (int i = 0; i < suggestion.fromColumns().size(); i++) {
+            pairs.add(Predicate.equal(
+                    Expression.column(
+                            suggestion.fromAlias(), suggestion.fromColumns().get(i)),
+                    Expression.column(
+                            suggestion.toAlias(), suggestion.toColumns().get(i))));
+        }
+        Predicate on = pairs.size() == 1 ? pairs.getFirst() : new Predicate.And(pairs);
+        // The box added last goes on the right, so that a LEFT join keeps the rows of what was there first.
+        String right = suggestion.fromAlias();
+        String left = suggestion.toAlias();
+        var names = aliases(select());
+        if (names.indexOf(left) > names.indexOf(right)) {
+            String swap = left;
+            left = right;
+            right = swap;
+        }
+        edit(FromClause.join(select(), left, right, type, on));
+        suggestions.remove(suggestion);
+    }
+
+    public void dismiss(JoinSuggestion suggestion) {
+        suggestions.remove(suggestion);
+    }
+
+    /** The joins of the current SELECT, in SQL order. */
+    public List<TableSource.Join> joins() {
+        return FromClause.joins(select());
+    }
+
+    public void setJoinType(int join, TableSource.Join.Type type) {
+        edit(FromClause.changeJoin(select(), join, existing -> {
+            if (type == TableSource.Join.Type.CROSS) {
+                return existing.withType(type);
+            }
+            var on = existing.on() != null ? existing.on() : new Predicate.Raw("true");
+            return new TableSource.Join(existing.left(), type, existing.right(), on);
+        }));
+    }
+
+    /** Replaces the condition of join {@code join} by the typed {@code condition}. */
+    public void setJoinCondition(int join, String condition) {
+        var on = ExpressionText.parsePredicate(condition);
+        edit(FromClause.changeJoin(
+                select(),
+                join,
+                existing -> existing.type() == TableSource.Join.Type.CROSS
+                        ? new TableSource.Join(existing.left(), TableSource.Join.Type.INNER, existing.right(), on)
+                        : existing.withOn(on)));
+    }
+
+    public void removeJoin(int join) {
+        edit(FromClause.unjoin(select(), join));
+    }
+
+    // ---------------------------------------------------------------- commands: clauses
+
+    /** Adds {@code expression [AS label]} to the select list (typed text, e.g. {@code avg(r.compensation)::int}). */
+    public void addColumn(String expression, String label) {
+        var items = new ArrayList<>(select().items());
+        items.add(item(expression, label));
+        edit(select().withItems(items));
+    }
+
+    /** Replaces select-list item {@code index} by the typed expression and label. */
+    public void setColumn(int index, String expression, String label) {
+        var items = new ArrayList<>(select().items());
+        items.set(index, item(expression, label));
+        edit(select().withItems(items));
+    }
+
+    public void removeColumn(int index) {
+        var items = new ArrayList<>(select().items());
+        items.remove(index);
+        edit(select().withItems(items));
+    }
+
+    public void moveColumn(int index, int delta) {
+        var items = new ArrayList<>(select().items());
+        int target = index + delta;
+        if (target < 0 || target >= items.size()) {
+            return;
+        }
+        items.add(target, items.remove(index));
+        edit(select().withItems(items));
+    }
+
+    /**
+     * Adds a window function column, {@code function(argument) OVER (PARTITION BY .. ORDER BY .. frame)}.
+     *
+     * @param function e.g. {@code avg}, {@code row_number}, {@code rank}, {@code lag}
+     * @param argument the typed argument, or blank for none
+     * @param partitionBy typed comma-separated expressions, or blank
+     * @param orderBy typed comma-separated sort keys ({@code x DESC}), or blank
+     * @param frame a frame such as {@code ROWS BETWEEN 2 PRECEDING AND CURRENT ROW}, or blank for the default
+     * @param cast a type to cast the result to, or blank
+     * @param label the column label, or blank
+     */
+    public void addWindowColumn(
+            String function,
+            String argument,
+            String partitionBy,
+            String orderBy,
+            String frame,
+            String cast,
+            String label) {
+        var window = WindowText.window(partitionBy, orderBy, frame);
+        var call = WindowText.call(function, argument);
+        Expression expression = new Expression.WindowFunction(call, window);
+        if (cast != null && !cast.isBlank()) {
+            expression = new Expression.Cast(expression, cast.strip());
+        }
+        var items = new ArrayList<>(select().items());
+        items.add(SelectItem.of(expression, blankToNull(label)));
+        edit(select().withItems(items));
+    }
+
+    /** {@code SELECT *} (or {@code alias.*}) as a select-list item. */
+    public void addAllColumns(String alias) {
+        var items = new ArrayList<>(select().items());
+        items.add(alias == null || alias.isBlank() ? SelectItem.all() : SelectItem.allOf(alias.strip()));
+        edit(select().withItems(items));
+    }
+
+    public void setWhere(Predicate where) {
+        edit(select().withWhere(where));
+    }
+
+    public void setHaving(Predicate having) {
+        edit(select().withHaving(having));
+    }
+
+    /** GROUP BY the typed expressions, in order. */
+    public void setGroupBy(List<String> expressions) {
+        edit(select().withGroupBy(expressions.stream()
+                .filter(text -> !text.isBlank())
+                .map(text -> (Grouping) new Grouping.By(ExpressionText.parse(text)))
+                .toList()));
+    }
+
+    /** Adds a GROUP BY expression. */
+    public void addGroupBy(String expression) {
+        var groupBy = new ArrayList<>(select().groupBy());
+        groupBy.add(new Grouping.By(ExpressionText.parse(expression)));
+        edit(select().withGroupBy(groupBy));
+    }
+
+    public void removeGroupBy(int index) {
+        var groupBy = new ArrayList<>(select().groupBy());
+        groupBy.remove(index);
+        edit(select().withGroupBy(groupBy));
+    }
+
+    /** Adds an ORDER BY key. */
+    public void addOrderBy(String expression, SortItem.Direction direction) {
+        var orderBy = new ArrayList<>(select().orderBy());
+        orderBy.add(new SortItem(ExpressionText.parse(expression), direction, SortItem.Nulls.DEFAULT));
+        edit(select().withOrderBy(orderBy));
+    }
+
+    public void removeOrderBy(int index) {
+        var orderBy = new ArrayList<>(select().orderBy());
+        orderBy.remove(index);
+        edit(select().withOrderBy(orderBy));
+    }
+
+    public void setDistinct(boolean distinct) {
+        edit(select().withDistinct(distinct));
+    }
+
+    /** LIMIT as typed (a number or a {@code :parameter}); blank for none. */
+    public void setLimit(String limit) {
+        edit(select().withLimit(limit == null || limit.isBlank() ? null : ExpressionText.parse(limit)));
+    }
+
+    public void setOffset(String offset) {
+        edit(select().withOffset(offset == null || offset.isBlank() ? null : ExpressionText.parse(offset)));
+    }
+
+    // ---------------------------------------------------------------- commands: nested queries
+
+    /** Adds an empty CTE {@code name} to the current SELECT's WITH and switches the canvas to it. */
+    public void addCte(String name) {
+        String cteName = name.strip();
+        if (ctesVisible().containsKey(cteName)) {
+            message.set("A CTE called " + cteName + " exists");
+            return;
+        }
+        var with = new ArrayList<>(select().with());
+        with.add(CommonTableExpression.of(cteName, Query.select()));
+        edit(select().withWith(with));
+        scope.set(scope.get().then(new QueryScope.Step.Cte(cteName)));
+    }
+
+    public void removeCte(String name) {
+        edit(select().withWith(select().with().stream()
+                .filter(c -> !c.name().equals(name))
+                .toList()));
+    }
+
+    /** The CTEs of the current SELECT's WITH clause. */
+    public List<String> cteNames() {
+        return select().with().stream().map(CommonTableExpression::name).toList();
+    }
+
+    /** Switches the canvas to CTE {@code name} of the current SELECT. */
+    public void enterCte(String name) {
+        scope.set(scope.get().then(new QueryScope.Step.Cte(name)));
+    }
+
+    /** Switches the canvas to the subquery in FROM called {@code alias}. */
+    public void enterSubquery(String alias) {
+        scope.set(scope.get().then(new QueryScope.Step.Derived(alias)));
+    }
+
+    /** Switches the canvas back to the enclosing query. */
+    public void leave() {
+        scope.set(scope.get().parent());
+    }
+
+    /** Switches the canvas to the whole statement. */
+    public void leaveAll() {
+        scope.set(QueryScope.root());
+    }
+
+    /**
+     * Combines the query at the current scope with a new empty one by UNION / INTERSECT / EXCEPT and switches the
+     * canvas to the new right operand.
+     */
+    public void combine(Query.SetOperation.Operator operator, boolean all) {
+        var current = scopeQuery.get();
+        edit(Query.SetOperation.of(current, operator, all, Query.select()));
+        scope.set(scope.get().then(new QueryScope.Step.Operand(true)));
+    }
+
+    /** Switches the canvas to an operand of the set operation at the current scope. */
+    public void enterOperand(boolean right) {
+        scope.set(scope.get().then(new QueryScope.Step.Operand(right)));
+    }
+
+    /** Replaces the whole statement by one read elsewhere (the console's text, imported). */
+    public void replaceStatement(Query statement) {
+        scope.set(QueryScope.root());
+        history.push(statement);
+        positions.clear();
+        layouts.clear();
+    }
+
+    // ---------------------------------------------------------------- run
+
+    /** The statement with values bound, as it runs; fails with a message when it cannot be rendered. */
+    public RenderedSql boundSql() {
+        return renderer.render(statement(), typedParameters());
+    }
+
+    /**
+     * Runs the statement off the UI thread and streams its rows into the {@link #results() results grid}; the
+     * first page also feeds the {@link #resultProperty() chart}.
+     */
+    public void run() {
+        RenderedSql bound;
+        try {
+            bound = boundSql();
+        } catch (RuntimeException e) {
+            runFailure.set(describe(e));
+            return;
+        }
+        if (runJob != null) {
+            runJob.cancel();
+        }
+        running.set(true);
+        runFailure.set("");
+        runJob = background.submit(
+                "Running the built query",
+                () -> open(bound),
+                opened -> {
+                    running.set(false);
+                    results.show(opened.cursor(), opened.firstPage());
+                    result.set(ResultTable.of(
+                            opened.cursor().columns(),
+                            opened.firstPage(),
+                            !opened.cursor().isExhausted()));
+                    message.set(opened.firstPage().size() + (opened.cursor().isExhausted() ? "" : "+") + " rows");
+                },
+                failure -> {
+                    running.set(false);
+                    runFailure.set(describe(failure));
+                });
+    }
+
+    /** The grid the rows of a run stream into (the console's results grid model). */
+    public ResultsModel results() {
+        return results;
+    }
+
+    private record Opened(RowCursor cursor, List<ResultRow> firstPage) {}
+
+    private Opened open(RenderedSql bound) throws SQLException {
+        Connection connection = connections.open();
+        try {
+            connection.setAutoCommit(false); // the driver streams with a cursor only inside a transaction
+            connection.setReadOnly(true);
+            var statement =
+                    connection.prepareStatement(bound.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(ResultsModel.PAGE_SIZE);
+            bound.bindTo(statement);
+            var cursor = RowCursor.of(statement.executeQuery(), new ReentrantLock(), () -> {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.close();
+                }
+            });
+            return new Opened(cursor, cursor.fetch(ResultsModel.PAGE_SIZE));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void edit(Query.Select changed) {
+        edit((Query) changed);
+    }
+
+    private void edit(Query changedAtScope) {
+        history.push(scope.get().replace(statement(), changedAtScope));
+    }
+
+    private void refresh() {
+        var at = scope.get().find(statement());
+        if (at.isEmpty()) {
+            scope.set(QueryScope.root()); // the scope's CTE or subquery was undone away
+            return;
+        }
+        scopeQuery.set(at.get());
+        var state = canvasState();
+        var select = select();
+        tables.setAll(state.tables(select));
+        lines.setAll(CanvasState.lines(select));
+        var names = aliases(select);
+        suggestions.removeIf(s -> !names.contains(s.fromAlias()) || !names.contains(s.toAlias()));
+        double x = 20;
+        for (var table : tables) {
+            if (!positions.containsKey(table.alias())) {
+                positions.put(table.alias(), new BoxPosition(x, 20));
+            }
+            x = Math.max(x, positions.get(table.alias()).x() + 240);
+        }
+        renderSql();
+    }
+
+    private void renderSql() {
+        try {
+            var statement = statement();
+            if (literalValues.get()) {
+                sql.set(renderer.renderInlinedFormatted(statement, typedParameters()));
+            } else {
+                var bound = renderer.render(statement, typedParameters());
+                sql.set(bound.sql() + (bound.bindValues().isEmpty() ? "" : "\n-- binds: " + bound.bindValues()));
+            }
+            runnable.set(null);
+            sqlProblem.set("");
+        } catch (QueryRenderer.MissingParameterException missing) {
+            sql.set(renderer.renderNamed(statement()));
+            sqlProblem.set("Give :" + missing.parameter() + " a value to run the query");
+        } catch (RuntimeException e) {
+            sql.set("");
+            sqlProblem.set(describe(e));
+        }
+    }
+
+    /** Parameter values as typed, numbers read as numbers so they bind as such. */
+    private Map<String, Object> typedParameters() {
+        var typed = new HashMap<String, Object>();
+        parameterValues.forEach((name, text) -> {
+            Object value = text;
+            if (text != null && text.matches("-?\\d{1,18}")) {
+                value = Long.parseLong(text);
+            } else if (text != null && text.matches("-?\\d+\\.\\d+")) {
+                value = new java.math.BigDecimal(text);
+            }
+            typed.put(name, value);
+        });
+        return typed;
+    }
+
+    CanvasState canvasState() {
+        return new CanvasState(catalog.get(), ctesVisible());
+    }
+
+    /** The CTEs visible at the current scope: those of every enclosing SELECT on the way down. */
+    Map<String, Query> ctesVisible() {
+        var visible = new LinkedHashMap<String, Query>();
+        Query current = statement();
+        var steps = scope.get().steps();
+        for (int i = 0; ; i++) {
+            if (current instanceof Query.Select select) {
+                select.with().forEach(cte -> visible.put(cte.name(), cte.query()));
+            }
+            if (i == steps.size()) {
+                return visible;
+            }
+            var next = new QueryScope(steps.subList(0, i + 1)).find(statement());
+            if (next.isEmpty()) {
+                return visible;
+            }
+            current = next.get();
+        }
+    }
+
+    private List<String> aliases(Query.Select select) {
+        return FromClause.boxes(select).stream().map(FromClause::nameOf).toList();
+    }
+
+    private void requireNewAlias(String alias) {
+        if (alias == null || alias.isBlank() || aliases(select()).contains(alias)) {
+            throw new IllegalArgumentException("The alias '" + alias + "' is empty or taken");
+        }
+    }
+
+    private double nextX() {
+        double x = 20;
+        for (var box : positions.values()) {
+            x = Math.max(x, box.x() + 240);
+        }
+        return x;
+    }
+
+    private Map<String, BoxPosition> currentLayout() {
+        return Map.copyOf(positions);
+    }
+
+    private static String scopePrefix(QueryScope scope) {
+        var prefix = new StringBuilder();
+        for (var step : scope.steps()) {
+            prefix.append(
+                            switch (step) {
+                                case QueryScope.Step.Cte cte -> cte.name();
+                                case QueryScope.Step.Derived derived -> derived.alias();
+                                case QueryScope.Step.Operand operand -> operand.right() ? "#right" : "#left";
+                            })
+                    .append('/');
+        }
+        return prefix.toString();
+    }
+
+    private static SelectItem item(String expression, String label) {
+        String text = expression.strip();
+        if (text.equals("*")) {
+            return SelectItem.all();
+        }
+        if (text.matches("[A-Za-z_][A-Za-z0-9_$]*\\.\\*")) {
+            return SelectItem.allOf(text.substring(0, text.length() - 2));
+        }
+        return SelectItem.of(ExpressionText.parse(expression), blankToNull(label));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SQLException sql) {
+            return sql.getMessage() + (sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")");
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,313 @@
+package dev.athanor.app.builder;
+
+import dev.athanor.app.console.SqlHighlighter;
+import dev.athanor.app.results.ResultsGrid;
+import dev.athanor.query.model.TableSource;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * The query builder tab: toolbar, canvas, clause panels, and below them the SQL preview, the rows and the chart.
+ * It only binds to and forwards to its {@link QueryBuilderModel}.
+ */
+public final class QueryBuilderView extends BorderPane {
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+
+    private final QueryBuilderModel model;
+    private final QueryCanvas canvas;
+    private final VBox suggestionBar = new VBox(2);
+    private final TabPane clauses = new TabPane();
+    private final TabPane output = new TabPane();
+    private final CodeArea preview = new CodeArea();
+    private final ResultChart chart;
+    private final HBox toolbarExtras = new HBox(4);
+
+    public QueryBuilderView(QueryBuilderModel model) {
+        this.model = model;
+        setId("query-builder");
+        getStyleClass().add("query-builder");
+        getStylesheets()
+                .add(dev.athanor.app.console.SqlConsole.class
+                        .getResource("sql-console.css")
+                        .toExternalForm());
+        canvas = new QueryCanvas(model);
+        chart = new ResultChart(model);
+
+        var canvasScroll = new ScrollPane(canvas);
+        canvasScroll.setId("canvas-scroll");
+        canvasScroll.setFitToWidth(true);
+        canvasScroll.setFitToHeight(true);
+        canvas.setMinSize(900, 420);
+        canvas.setStyle("-fx-background-color: #f4f6f9;" + " -fx-background-image: none;");
+
+        clauses.setId("clause-tabs");
+        clauses.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        clauses.getTabs()
+                .setAll(
+                        tab("Joins", new JoinsPanel(model)),
+                        tab("Columns", new ColumnsPanel(model)),
+                        tab(
+                                "Filters",
+                                new FiltersPanel(
+                                        model,
+                                        "where",
+                                        "WHERE",
+                                        () -> model.select().where(),
+                                        model::setWhere)),
+                        tab("Group by", new GroupingPanel(model)),
+                        tab("Windows", new WindowsPanel(model)),
+                        tab("CTEs & subqueries", new NestedQueriesPanel(model)),
+                        tab("Order & limit", new OrderPanel(model)));
+
+        var canvasArea = new BorderPane(canvasScroll);
+        canvasArea.setTop(suggestionBar);
+        var top = new SplitPane(canvasArea, clauses);
+        top.setDividerPositions(0.56);
+
+        preview.setId("sql-preview");
+        preview.setEditable(false);
+        preview.setWrapText(false);
+        preview.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
+        model.sqlProperty().addListener((obs, old, sql) -> showSql(sql));
+        showSql(model.sqlProperty().get());
+        var literal = new CheckBox("Inline values");
+        literal.setId("literal-values");
+        literal.setTooltip(
+                new Tooltip("Show values inlined as literals, or as bind placeholders with the values listed"));
+        literal.selectedProperty().bindBidirectional(model.literalValuesProperty());
+        var sqlProblem = new Label();
+        sqlProblem.setId("sql-problem");
+        sqlProblem.setStyle("-fx-text-fill: #b00020;");
+        sqlProblem.textProperty().bind(model.sqlProblemProperty());
+        var sqlBar = new HBox(8, literal, sqlProblem);
+        sqlBar.setPadding(new Insets(4));
+        sqlBar.setAlignment(Pos.CENTER_LEFT);
+        var sqlPane = new BorderPane(preview);
+        sqlPane.setTop(sqlBar);
+
+        var runFailure = new Label();
+        runFailure.setId("run-failure");
+        runFailure.setWrapText(true);
+        runFailure.setStyle("-fx-text-fill: #b00020;");
+        runFailure.textProperty().bind(model.runFailureProperty());
+        var grid = new ResultsGrid(model.results());
+        grid.setId("builder-results");
+        var results = new BorderPane(grid);
+        results.setTop(runFailure);
+
+        output.setId("output-tabs");
+        output.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        output.getTabs().setAll(new Tab("SQL", sqlPane), new Tab("Results", results), new Tab("Chart", chart));
+        model.resultProperty().addListener((obs, old, result) -> {
+            if (result != null) {
+                output.getSelectionModel().select(result.chartable() && chartPreferred ? 2 : 1);
+            }
+        });
+        model.runFailureProperty().addListener((obs, old, failure) -> {
+            if (!failure.isEmpty()) {
+                output.getSelectionModel().select(1);
+            }
+        });
+
+        var main = new SplitPane(top, output);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.62);
+
+        setTop(new VBox(toolbar(), scopeBar()));
+        setCenter(main);
+        var message = new Label();
+        message.setId("builder-message");
+        message.textProperty().bind(model.messageProperty());
+        message.setPadding(new Insets(2, 6, 2, 6));
+        setBottom(message);
+
+        model.suggestions().addListener((ListChangeListener<JoinSuggestion>) change -> showSuggestions());
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            boolean inText = event.getTarget() instanceof TextInputControl;
+            if (UNDO.match(event) && !inText) {
+                model.undo();
+                event.consume();
+            } else if (REDO.match(event) && !inText) {
+                model.redo();
+                event.consume();
+            } else if (event.getCode() == KeyCode.F5) {
+                model.run();
+                event.consume();
+            }
+        });
+    }
+
+    private boolean chartPreferred;
+
+    /** The canvas, for page objects and screenshots. */
+    public QueryCanvas canvas() {
+        return canvas;
+    }
+
+    /** Selects the clause panel called {@code title}. */
+    public void showClause(String title) {
+        clauses.getTabs().stream()
+                .filter(t -> t.getText().equals(title))
+                .findFirst()
+                .ifPresent(t -> clauses.getSelectionModel().select(t));
+    }
+
+    /** Selects the output tab called {@code title} (SQL, Results, Chart...). */
+    public void showOutput(String title) {
+        output.getTabs().stream()
+                .filter(t -> t.getText().equals(title))
+                .findFirst()
+                .ifPresent(t -> output.getSelectionModel().select(t));
+    }
+
+    /** Adds output tabs (exports) after the built-in ones. */
+    public void addOutput(Tab tab) {
+        output.getTabs().add(tab);
+    }
+
+    /** Adds controls to the toolbar (project and console commands wired by the window). */
+    public void addToolbarItems(Node... nodes) {
+        toolbarExtras.getChildren().addAll(nodes);
+    }
+
+    private ToolBar toolbar() {
+        var tableChoice = new ComboBox<String>();
+        tableChoice.setId("add-table-choice");
+        tableChoice.setEditable(true);
+        tableChoice.setPromptText("schema.table");
+        tableChoice.setPrefWidth(200);
+        model.catalogProperty().addListener((obs, old, catalog) -> tableChoice
+                .getItems()
+                .setAll(
+                        catalog == null
+                                ? java.util.List.of()
+                                : catalog.relations().stream()
+                                        .filter(r -> r.kind().isTable()
+                                                || r.kind().name().contains("VIEW"))
+                                        .map(r -> r.schema() + "." + r.name())
+                                        .sorted()
+                                        .toList()));
+        var add = new Button("Add table");
+        add.setId("add-table");
+        add.setOnAction(e -> {
+            String name = tableChoice.getEditor().getText();
+            if (name == null || name.isBlank()) {
+                name = tableChoice.getValue();
+            }
+            if (name != null && !name.isBlank()) {
+                String qualified = name.strip();
+                int dot = qualified.indexOf('.');
+                model.addTable(dot < 0 ? "public" : qualified.substring(0, dot), qualified.substring(dot + 1));
+                tableChoice.getEditor().clear();
+                tableChoice.setValue(null);
+            }
+        });
+        tableChoice.getEditor().setOnAction(e -> add.fire());
+        var undo = new Button("↶ Undo");
+        undo.setId("undo");
+        undo.setTooltip(new Tooltip("Undo the last edit (Ctrl+Z)"));
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.setOnAction(e -> model.undo());
+        var redo = new Button("↷ Redo");
+        redo.setId("redo");
+        redo.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.setOnAction(e -> model.redo());
+        var run = new Button("▶ Run");
+        run.setId("run");
+        run.setTooltip(new Tooltip("Run the query (F5)"));
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(e -> {
+            chartPreferred = false;
+            model.run();
+        });
+        var runChart = new Button("Chart");
+        runChart.setId("run-chart");
+        runChart.setTooltip(new Tooltip("Run the query and chart its rows"));
+        runChart.setOnAction(e -> {
+            chartPreferred = true;
+            model.run();
+        });
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(tableChoice, add, undo, redo, run, runChart, toolbarExtras);
+    }
+
+    private HBox scopeBar() {
+        var label = new Label();
+        label.setId("scope-label");
+        label.textProperty().bind(model.scopeProperty().map(scope -> "Editing: " + scope.label()));
+        var up = new Button("↑ Enclosing query");
+        up.setId("scope-up");
+        up.disableProperty()
+                .bind(model.scopeProperty().map(scope -> scope.steps().isEmpty()));
+        up.setOnAction(e -> model.leave());
+        var bar = new HBox(8, label, up);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 6, 2, 6));
+        bar.setStyle("-fx-background-color: #e8edf3;");
+        return bar;
+    }
+
+    private void showSuggestions() {
+        suggestionBar.getChildren().clear();
+        var list = model.suggestions();
+        for (int i = 0; i < list.size(); i++) {
+            var suggestion = list.get(i);
+            var text = new Label("Join suggested by " + suggestion.foreignKey() + ": " + suggestion.condition());
+            var inner = new Button("INNER JOIN");
+            inner.setId("suggestion-" + i + "-inner");
+            inner.setOnAction(e -> model.accept(suggestion, TableSource.Join.Type.INNER));
+            var left = new Button("LEFT JOIN");
+            left.setId("suggestion-" + i + "-left");
+            left.setOnAction(e -> model.accept(suggestion, TableSource.Join.Type.LEFT));
+            var dismiss = new Button("×");
+            dismiss.setId("suggestion-" + i + "-dismiss");
+            dismiss.setOnAction(e -> model.dismiss(suggestion));
+            var row = new HBox(6, text, inner, left, dismiss);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setPadding(new Insets(3, 6, 3, 6));
+            row.setStyle("-fx-background-color: #fff6d5;");
+            suggestionBar.getChildren().add(row);
+        }
+    }
+
+    private void showSql(String sql) {
+        String text = sql == null ? "" : sql;
+        preview.replaceText(text);
+        preview.setStyleSpans(0, SqlHighlighter.highlight(text));
+    }
+
+    private static Tab tab(String title, Node content) {
+        var scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        var tab = new Tab(title, content instanceof ScrollPane ? content : scroll);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        return tab;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.athanor.app.builder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.athanor.app.task.Background;
+import dev.athanor.query.model.SortItem;
+import dev.athanor.query.model.TableSource;
+import dev.athanor.sample.testkit.TestPostgres;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class QueryBuilderModelTest {
+    static final String SHOWCASE_ONE = """
+            SELECT workload, avg(compensation)::int AS avg_compensation
+            FROM resumes
+            WHERE title LIKE '%Python%' AND compensation > 40000
+            GROUP BY workload
+            HAVING avg(compensation) > 70000""";
+
+    static final String SHOWCASE_TWO = """
+            WITH helper2 AS (
+              SELECT *, compensation - avg_workload_compensation AS compensation_diff
+              FROM (SELECT w.id, w.username, r.compensation, r.workload,
+                           avg(r.compensation) OVER (PARTITION BY workload)::int AS avg_workload_compensation
+                    FROM resumes r JOIN workers w ON r.worker_id = w.id) helper1)
+            SELECT * FROM helper2 ORDER BY compensation_diff DESC""";
+
+    private static String database;
+    private QueryBuilderModel model;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestPostgres.shared().createSampleDatabase("builder");
+    }
+
+    @BeforeEach
+    void openBuilder() {
+        model = new QueryBuilderModel(
+                Background.synchronous(), () -> TestPostgres.shared().connect(database));
+        model.loadCatalog();
+    }
+
+    static List<List<Object>> rowsOf(String sql) throws SQLException {
+        return rowsOf(database, sql);
+    }
+
+    static List<List<Object>> rowsOf(String database, String sql) throws SQLException {
+        try (var connection = TestPostgres.shared().connect(database);
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            var result = new ArrayList<List<Object>>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                var row = new ArrayList<Object>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rows.getString(i));
+                }
+                result.add(row);
+            }
+            return result;
+        }
+    }
+
+    /** Every row of the last run, read through the results grid to the end, as text. */
+    static List<List<Object>> allRows(QueryBuilderModel model) {
+        var results = model.results();
+        while (results.hasMore()) {
+            results.fetchMore();
+        }
+        assertThat(results.firstRowNumberProperty().get()).isEqualTo(1);
+        var rows = new ArrayList<List<Object>>();
+        for (var row : results.rows()) {
+            var values = new ArrayList<Object>();
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.get(i) == null ? null : row.get(i).toString());
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    @Test
+    void firstShowcaseBuiltWithCommandsReturnsTheHandWrittenRows() throws SQLException {
+        String resumes = model.addTable("public", "resumes");
+        model.setColumnSelected(resumes, "workload", true);
+        model.addColumn("avg(" + resumes + ".compensation)::int", "avg_compensation");
+        model.setWhere(ExpressionText.parsePredicate(
+                resumes + ".title LIKE '%Python%' AND " + resumes + ".compensation > 40000"));
+        model.addGroupBy(resumes + ".workload");
+        model.setHaving(ExpressionText.parsePredicate("avg(" + resumes + ".compensation) > 70000"));
+
+        model.run();
+
+        assertThat(model.runFailureProperty().get()).isEmpty();
+        var expected = rowsOf(SHOWCASE_ONE);
+        assertThat(expected).isNotEmpty();
+        assertThat(allRows(model)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void secondShowcaseBuiltThroughCteAndSubqueryScopesReturnsTheHandWrittenRows() throws SQLException {
+        model.addCte("helper2");
+        model.addSubquery("helper1");
+        model.enterSubquery("helper1");
+        String r = model.addTable("public", "resumes");
+        String w = model.addTable("public", "workers");
+        assertThat(model.suggestions()).hasSize(1);
+        model.accept(model.suggestions().getFirst(), TableSource.Join.Type.INNER);
+        model.setColumnSelected(w, "id", true);
+        model.setColumnSelected(w, "username", true);
+        model.setColumnSelected(r, "compensation", true);
+        model.setColumnSelected(r, "workload", true);
+        model.addWindowColumn("avg", r + ".compensation", "workload", "", "", "int", "avg_workload_compensation");
+        model.leave();
+        model.addAllColumns(null);
+        model.addColumn("compensation - avg_workload_compensation", "compensation_diff");
+        model.leave();
+        model.addCteReference("helper2");
+        model.addAllColumns(null);
+        model.addOrderBy("compensation_diff", SortItem.Direction.DESC);
+
+        model.run();
+
+        assertThat(model.runFailureProperty().get()).isEmpty();
+        var expected = rowsOf(SHOWCASE_TWO);
+        assertThat(allRows(model)).hasSize(expected.size());
+        assertThat(allRows(model)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void undoRestoresThePreviousQueryAndRedoReappliesTheEdit() {
+        String resumes = model.addTable("public", "resumes");
+        model.setColumnSelected(resumes, "title", true);
+        var withTitle = model.statement();
+
+        model.undo();
+        assertThat(model.tables().getFirst().columns())
+                .filteredOn(c -> c.name().equals("title"))
+                .singleElement()
+                .matches(c -> !c.selected());
+
+        model.redo();
+        assertThat(model.statement()).isEqualTo(withTitle);
+    }
+
+    @Test
+    void aSecondCopyOfATableGetsItsOwnAliasForASelfJoin() {
+        String first = model.addTable("public", "workers");
+        String second = model.addTable("public", "workers");
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(model.tables()).extracting(CanvasTable::alias).containsExactly(first, second);
+    }
+
+    @Test
+    void renamingAnAliasRewritesTheColumnsThatReferToIt() {
+        String resumes = model.addTable("public", "resumes");
+        model.setColumnSelected(resumes, "title", true);
+
+        model.renameAlias(resumes, "res");
+
+        assertThat(model.sqlProperty().get()).contains("res.title").doesNotContain(resumes + ".title");
+    }
+
+    @Test
+    void droppingATableNextToARelatedOneSuggestsTheForeignKeyJoin() {
+        model.addTable("public", "workers");
+        String r = model.addTable("public", "resumes");
+
+        assertThat(model.suggestions()).singleElement().satisfies(s -> {
+            assertThat(s.fromAlias()).isEqualTo(r);
+            assertThat(s.fromColumns()).containsExactly("worker_id");
+            assertThat(s.toColumns()).containsExactly("id");
+        });
+    }
+
+    @Test
+    void acceptingASuggestionAsLeftJoinDrawsALeftJoinLine() {
+        model.addTable("public", "workers");
+        model.addTable("public", "resumes");
+
+        model.accept(model.suggestions().getFirst(), TableSource.Join.Type.LEFT);
+
+        assertThat(model.lines()).singleElement().satisfies(line -> {
+            assertThat(line.type()).isEqualTo(TableSource.Join.Type.LEFT);
+            assertThat(line.leftColumn()).isEqualTo("id");
+            assertThat(line.rightColumn()).isEqualTo("worker_id");
+        });
+        assertThat(model.sqlProperty().get()).containsIgnoringCase("left outer join");
+    }
+
+    @Test
+    void changingTheJoinTypeRewritesTheJoin() {
+        model.addTable("public", "workers");
+        model.addTable("public", "resumes");
+        model.accept(model.suggestions().getFirst(), TableSource.Join.Type.INNER);
+
+        model.setJoinType(0, TableSource.Join.Type.FULL);
+
+        assertThat(model.joins().getFirst().type()).isEqualTo(TableSource.Join.Type.FULL);
+        assertThat(model.sqlProperty().get()).containsIgnoringCase("full outer join");
+    }
+
+    @Test
+    void aGroupByResultCanBeCharted() {
+        String r = model.addTable("public", "resumes");
+        model.setColumnSelected(r, "workload", true);
+        model.addColumn("count(*)", "resumes");
+        model.addGroupBy(r + ".workload");
+
+        model.run();
+
+        assertThat(model.resultProperty().get().chartable()).isTrue();
+        assertThat(model.resultProperty().get().rows()).hasSize(2);
+    }
+}
