@@ -50,10 +50,7 @@ public final class Main {
             }
             // Slots for the command-line tools; each replaces its line with a call into its own package.
             case "sample-data" -> dev.athanor.sample.SampleDataTool.run(rest, out, err);
-            case "run", "sql" -> {
-                err.println("athanor: the '" + command + "' command is not part of this build yet.");
-                yield USAGE_ERROR;
-            }
+            case "run", "sql" -> dev.athanor.app.cli.CommandLine.run(command, rest, out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -71,10 +68,14 @@ public final class Main {
                 usage: athanor [COMMAND]
                   (no command)        start the desktop application
                   screenshots DIR     render each main tab to PNG files in DIR
-                  run ...             run a saved query project
-                  sql ...             run SQL from the command line
+                  run PROJECT ...     run the saved queries of a project, rows to standard output
+                                      (athanor run --help for options)
+                  sql PROJECT ...     print the SQL of a saved query (athanor sql --help)
                   sample-data ...     regenerate the sample data
-                  help                show this message""";
+                  help                show this message
+
+                Exit status of run and sql: 0 ok, 2 usage error, 3 project file error,
+                4 connection or authentication error, 5 query error, 130 interrupted.""";
     }
 
     private static void launchDesktop() {

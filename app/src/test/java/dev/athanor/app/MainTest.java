@@ -43,4 +43,21 @@ class MainTest {
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("screenshots", "run", "sql", "sample-data");
     }
+
+    @Test
+    void runAndSqlAreDispatchedToTheCommandLineRunner() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(run("sql", "--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("usage: athanor run PROJECT")
+                .contains("usage: athanor sql PROJECT");
+    }
+
+    @Test
+    void helpListsTheExitStatusesOfRunAndSql() {
+        run("--help");
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 project file error", "130 interrupted");
+    }
 }

@@ -21,6 +21,9 @@ import org.postgresql.core.BaseConnection;
  * lock serialises this connection between the console's statements and the grid fetching rows from its cursor.
  */
 final class ConsoleSession {
+    /** SQLSTATE 25001: the statement cannot run inside a transaction block. */
+    private static final String NOT_IN_A_TRANSACTION_BLOCK = "25001";
+
     private final ConnectionSource connections;
     private final ReentrantLock lock = new ReentrantLock();
     private Connection connection;
@@ -69,13 +72,25 @@ final class ConsoleSession {
                         prepared.setObject(i + 1, bind.value(), bind.type().jdbcType());
                     }
                 }
-                running = prepared;
                 boolean hasRows;
                 try {
-                    if (cancelRequested) throw new SQLException("cancelled before it was sent", "57014");
-                    hasRows = prepared.execute();
-                } finally {
-                    running = null;
+                    hasRows = send(prepared);
+                } catch (SQLException e) {
+                    if (!NOT_IN_A_TRANSACTION_BLOCK.equals(e.getSQLState()) || before != TransactionState.IDLE) throw e;
+                    // VACUUM, CREATE DATABASE and the like refuse to run in a transaction; with nothing open, run
+                    // them on their own, as psql would.
+                    c.rollback();
+                    c.setAutoCommit(true);
+                    try {
+                        hasRows = send(prepared);
+                    } finally {
+                        c.setAutoCommit(false);
+                    }
+                    if (!hasRows) {
+                        long count = Math.max(0, prepared.getLargeUpdateCount());
+                        prepared.close();
+                        return new Updated(count, System.nanoTime() - start);
+                    }
                 }
                 tracked = TransactionState.IN_TRANSACTION;
                 if (!hasRows) {
@@ -121,6 +136,16 @@ final class ConsoleSession {
             }
         }
         return failure;
+    }
+
+    private boolean send(PreparedStatement prepared) throws SQLException {
+        running = prepared;
+        try {
+            if (cancelRequested) throw new SQLException("cancelled before it was sent", "57014");
+            return prepared.execute();
+        } finally {
+            running = null;
+        }
     }
 
     /** Starts a run: a cancel asked for during an earlier run no longer counts. */

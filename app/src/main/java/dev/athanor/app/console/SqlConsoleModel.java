@@ -5,6 +5,7 @@ import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.QueryFailure;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.task.Background;
+import dev.athanor.model.engine.Engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,11 @@ public final class SqlConsoleModel implements AutoCloseable {
         this.background = background;
         this.session = new ConsoleSession(connections);
         this.results = new ResultsModel(background, connections);
+    }
+
+    /** A console on {@code engine}, whose statements the echo log shows under the origin "console". */
+    public static SqlConsoleModel on(Background background, Engine engine) {
+        return new SqlConsoleModel(background, () -> engine.connection("console"));
     }
 
     /** Who asks for {@code :name} values; the console view installs a dialog. Without one, nothing with parameters runs. */

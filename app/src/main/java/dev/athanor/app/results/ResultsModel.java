@@ -1,6 +1,7 @@
 package dev.athanor.app.results;
 
 import dev.athanor.app.task.Background;
+import dev.athanor.model.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * View model of the results grid: rows streamed from a server-side cursor, page by page, as the user scrolls.
@@ -68,6 +71,17 @@ public final class ResultsModel implements AutoCloseable {
         this.background = background;
         this.connections = connections;
         this.windowSize = Math.max(windowSize, 2 * PAGE_SIZE);
+    }
+
+    /** A grid for a table's data tab, whose statements the echo log shows under the origin "table data". */
+    public static ResultsModel forTableData(Background background, Engine engine) {
+        return new ResultsModel(background, () -> engine.connection("table data"));
+    }
+
+    /** Shows every row of a table or view: {@code SELECT * FROM "schema"."table"}, names quoted by jOOQ. */
+    public void showTable(String schema, String table) {
+        String sql = DSL.using(SQLDialect.POSTGRES).render(DSL.selectFrom(DSL.table(DSL.name(schema, table))));
+        showQuery(sql, List.of());
     }
 
     /**

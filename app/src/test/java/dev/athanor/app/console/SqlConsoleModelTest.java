@@ -198,4 +198,13 @@ class SqlConsoleModelTest {
 
         assertThat(console.history()).extracting(HistoryEntry::sql).containsExactly("SELECT 2 AS two");
     }
+
+    @Test
+    void statementThatRefusesTransactionsRunsOnItsOwnWhenNothingIsOpen() {
+        console.runStatementAt("VACUUM workers", 0);
+
+        assertThat(console.errorProperty().get()).isNull();
+        assertThat(console.messageProperty().get()).startsWith("Done");
+        assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.IDLE);
+    }
 }

@@ -1,0 +1,44 @@
+package dev.athanor.query.project;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** The top level of a current-version project file: the format marker and version around the project. */
+@JsonPropertyOrder({"format", "version", "connection", "queries", "relationships"})
+record ProjectDocument(
+        String format,
+        int version,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoConnection.class)
+        ConnectionReference connection,
+
+        List<SavedQuery> queries,
+        List<Relationship> relationships) {
+
+    static ProjectDocument of(QueryProject project) {
+        return new ProjectDocument(
+                ProjectFile.FORMAT,
+                ProjectFile.CURRENT_VERSION,
+                project.connection(),
+                project.queries(),
+                project.relationships());
+    }
+
+    /** Leaves out a connection that names nothing: such a project runs on the built-in sample database. */
+    static final class NoConnection {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value instanceof ConnectionReference reference && reference.isEmpty();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    QueryProject project() {
+        return new QueryProject(connection, queries, relationships);
+    }
+}
