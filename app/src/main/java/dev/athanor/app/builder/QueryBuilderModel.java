@@ -253,6 +253,11 @@ public final class QueryBuilderModel {
         refresh();
     }
 
+    /** Shows {@code text} as the note on the last command (used by the project and console commands). */
+    public void note(String text) {
+        message.set(text);
+    }
+
     public void undo() {
         if (history.undo()) {
             message.set("Undone");

@@ -107,7 +107,8 @@ final class ResultChart extends BorderPane {
                         XYChart<String, Number> xy;
                         if (kind.getValue() == Kind.BAR) {
                             var bars = new BarChart<>(x, y);
-                            bars.setCategoryGap(Math.max(10, 240.0 / Math.max(1, shown.rows().size())));
+                            bars.setCategoryGap(Math.max(
+                                    10, 240.0 / Math.max(1, shown.rows().size())));
                             xy = bars;
                         } else {
                             xy = new LineChart<>(x, y);
