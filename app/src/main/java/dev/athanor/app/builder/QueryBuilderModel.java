@@ -7,6 +7,8 @@ import dev.athanor.app.results.RowCursor;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.CatalogLoader;
+import dev.athanor.query.export.JooqJavaExporter;
+import dev.athanor.query.export.SqlAlchemyExporter;
 import dev.athanor.query.model.CommonTableExpression;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
@@ -251,6 +253,24 @@ public final class QueryBuilderModel {
         suggestions.clear();
         history.reset(statement);
         refresh();
+    }
+
+    /** The statement as SQLAlchemy 2.0 Core code. */
+    public String sqlAlchemyCode() {
+        try {
+            return new SqlAlchemyExporter().export(statement());
+        } catch (RuntimeException e) {
+            return "# The query cannot be exported yet: " + describe(e);
+        }
+    }
+
+    /** The statement as jOOQ Java code. */
+    public String jooqCode() {
+        try {
+            return new JooqJavaExporter().export(statement());
+        } catch (RuntimeException e) {
+            return "// The query cannot be exported yet: " + describe(e);
+        }
     }
 
     /** Shows {@code text} as the note on the last command (used by the project and console commands). */
