@@ -4,22 +4,27 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.postgresql.jdbc.PSQLSavepoint;
 
 /**
  * Wraps JDBC connections so that every statement executed through them is published to an {@link EchoLog}.
@@ -41,12 +46,22 @@ final class EchoJdbc {
     private EchoJdbc() {}
 
     /** The connection as the caller sees it: statements it runs are echoed under {@code origin}. */
-    static Connection wrap(Connection connection, String origin, EchoLog log) {
-        var handler = new ConnectionHandler(connection, origin, log);
+    static Connection wrap(Connection connection, String origin, EchoLog log, boolean pooled) {
+        var handler = new ConnectionHandler(connection, origin, log, pooled);
         var proxy = (Connection)
                 Proxy.newProxyInstance(EchoJdbc.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         handler.self = proxy;
         return proxy;
+    }
+
+    private static final Pattern SESSION_CHANGE = Pattern.compile("(?is)^\\s*(?:(?:--[^\\n]*\\n|/\\*.*?\\*/)\\s*)*(?:"
+            + "set\\s+(?!local\\b|transaction\\b|constraints\\b)|reset\\b|listen\\b|prepare\\b|declare\\b"
+            + "|create\\s+(?:global\\s+|local\\s+)?temp(?:orary)?\\b|load\\b)"
+            + "|\\bset_config\\s*\\(|;\\s*(?:set|reset)\\s");
+
+    /** Whether {@code sql} may change the session beyond the current transaction (SET, temp tables...). */
+    static boolean changesSession(String sql) {
+        return sql != null && SESSION_CHANGE.matcher(sql).find();
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
@@ -61,11 +76,15 @@ final class EchoJdbc {
         private final Connection target;
         private final String origin;
         private final EchoLog log;
+        private final boolean pooled;
+        private volatile boolean sessionChanged;
+        private final AtomicBoolean closed = new AtomicBoolean();
         private final List<StatementHandler> openStatements = new ArrayList<>();
         private volatile Connection self;
         private int backendPid = -1;
 
-        ConnectionHandler(Connection target, String origin, EchoLog log) {
+        ConnectionHandler(Connection target, String origin, EchoLog log, boolean pooled) {
+            this.pooled = pooled;
             this.target = target;
             this.origin = origin;
             this.log = log;
@@ -89,12 +108,34 @@ final class EchoJdbc {
                                     args[0]);
                 }
                 case "commit", "rollback" -> {
-                    // pgjdbc sends nothing when no transaction is open; the log shows only what was sent.
-                    if ((args == null || args.length == 0) && transactionOpen()) {
+                    if (args != null && args.length == 1) {
                         return timed(
-                                name.toUpperCase(java.util.Locale.ROOT), () -> EchoJdbc.invoke(target, method, args));
+                                "ROLLBACK TO SAVEPOINT " + savepointName((Savepoint) args[0]),
+                                () -> EchoJdbc.invoke(target, method, args));
+                    }
+                    // pgjdbc sends nothing when no transaction is open; the log shows only what was sent.
+                    if (transactionOpen()) {
+                        return timed(name.toUpperCase(Locale.ROOT), () -> EchoJdbc.invoke(target, method, args));
                     }
                     return EchoJdbc.invoke(target, method, args);
+                }
+                case "setSavepoint" -> {
+                    publishImplicitBegin();
+                    var start = Instant.now();
+                    var nanos = System.nanoTime();
+                    try {
+                        var savepoint = (Savepoint) EchoJdbc.invoke(target, method, args);
+                        publish(start, nanos, "SAVEPOINT " + savepointName(savepoint), List.of(), 1, -1, null);
+                        return savepoint;
+                    } catch (SQLException e) {
+                        publish(start, nanos, "SAVEPOINT", List.of(), 1, -1, e);
+                        throw e;
+                    }
+                }
+                case "releaseSavepoint" -> {
+                    return timed(
+                            "RELEASE SAVEPOINT " + savepointName((Savepoint) args[0]),
+                            () -> EchoJdbc.invoke(target, method, args));
                 }
                 case "close" -> {
                     List<StatementHandler> statements;
@@ -103,6 +144,9 @@ final class EchoJdbc {
                         openStatements.clear();
                     }
                     statements.forEach(StatementHandler::finishPending);
+                    if (closed.compareAndSet(false, true) && pooled && sessionChanged) {
+                        resetSession();
+                    }
                     return EchoJdbc.invoke(target, method, args);
                 }
                 case "equals" -> {
@@ -117,6 +161,48 @@ final class EchoJdbc {
                 default -> {
                     return EchoJdbc.invoke(target, method, args);
                 }
+            }
+        }
+
+        /**
+         * Settings, prepared statements, temporary tables and listeners made with SQL outlive the checkout; the pool
+         * resets only what was changed through the JDBC API. A connection whose session was changed this way is
+         * cleaned with DISCARD ALL before it goes back, so the next user (the catalog, another tab) gets a session
+         * in its default state. Any open transaction is rolled back first, as the pool would do.
+         */
+        private void resetSession() {
+            try {
+                if (!target.getAutoCommit()) {
+                    target.rollback();
+                    target.setAutoCommit(true);
+                }
+                var start = Instant.now();
+                var nanos = System.nanoTime();
+                try (var statement = target.createStatement()) {
+                    statement.execute("DISCARD ALL");
+                    publish(start, nanos, "DISCARD ALL", List.of(), 1, -1, null);
+                } catch (SQLException e) {
+                    publish(start, nanos, "DISCARD ALL", List.of(), 1, -1, e);
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException e) {
+                // Only a broken connection fails here; the pool saw the failure through its own statement wrapper
+                // and retires the connection when it comes back.
+            }
+        }
+
+        void noteSessionChange(String sql) {
+            if (!sessionChanged && changesSession(sql)) {
+                sessionChanged = true;
+            }
+        }
+
+        /** The name pgjdbc sends for a savepoint (unnamed ones get a generated name). */
+        private static String savepointName(Savepoint savepoint) {
+            try {
+                return savepoint instanceof PSQLSavepoint pg ? pg.getPGName() : savepoint.getSavepointName();
+            } catch (SQLException | RuntimeException e) {
+                return "?";
             }
         }
 
@@ -323,6 +409,7 @@ final class EchoJdbc {
             var name = method.getName();
             var batch = name.endsWith("Batch");
             var text = statementText(args, batch);
+            connection.noteSessionChange(text);
             var values = batch ? flatten(batchRows) : List.copyOf(binds.values());
             var batchSize = batch ? Math.max(1, sql != null ? batchRows.size() : batchSql.size()) : 1;
             if (values.size() > MAX_BINDS) {
@@ -440,14 +527,14 @@ final class EchoJdbc {
                     || setter.equals("setNClob")
                     || setter.equals("setCharacterStream")
                     || setter.equals("setNCharacterStream")) {
-                return "<" + setter.substring(3).toLowerCase(java.util.Locale.ROOT) + ">";
+                return "<" + setter.substring(3).toLowerCase(Locale.ROOT) + ">";
             }
             var text =
                     switch (value) {
                         case byte[] bytes -> "<" + bytes.length + " bytes>";
                         case String s -> "'" + s + "'";
                         case Character c -> "'" + c + "'";
-                        case java.sql.Array array -> String.valueOf(array);
+                        case Array array -> String.valueOf(array);
                         default -> String.valueOf(value);
                     };
             text = Secrets.maskConnectionText(text);

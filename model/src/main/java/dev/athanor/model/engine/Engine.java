@@ -101,7 +101,7 @@ public final class Engine implements AutoCloseable {
     public Connection connection(String origin) {
         Objects.requireNonNull(origin, "origin");
         try {
-            return EchoJdbc.wrap(checkout(), origin, echo);
+            return EchoJdbc.wrap(checkout(), origin, echo, noPool == null);
         } catch (SQLException e) {
             throw classify(e);
         }

@@ -212,4 +212,54 @@ class EnginePoolTest {
                 .extracting(EchoEvent::sql)
                 .isEqualTo("SELECT 1");
     }
+
+    @Test
+    void sessionSettingsDoNotLeakToTheNextCheckout() throws SQLException {
+        var settings = PoolSettings.defaults().withMaximumPoolSize(1).withMinimumIdle(0);
+        try (var engine = Engine.create(profile, PasswordSource.none(), settings)) {
+            int firstPid;
+            try (var connection = engine.connection("console");
+                    var statement = connection.createStatement()) {
+                firstPid = pid(connection);
+                statement.execute("SET statement_timeout = '1234ms'");
+            }
+            try (var connection = engine.connection("catalog");
+                    var statement = connection.createStatement();
+                    var result = statement.executeQuery("SHOW statement_timeout")) {
+                result.next();
+
+                assertThat(pid(connection)).isEqualTo(firstPid);
+                assertThat(result.getString(1)).isEqualTo("0");
+            }
+            assertThat(engine.echo().recent("console"))
+                    .extracting(EchoEvent::sql)
+                    .containsExactly("SET statement_timeout = '1234ms'", "DISCARD ALL");
+        }
+    }
+
+    @Test
+    void ordinaryCheckoutsAreNotDiscarded() throws SQLException {
+        try (var engine = Engine.create(profile, PasswordSource.none(), PoolSettings.defaults())) {
+            try (var connection = engine.connection("reader");
+                    var statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+
+            assertThat(engine.echo().recent("reader"))
+                    .extracting(EchoEvent::sql)
+                    .containsExactly("SELECT 1");
+        }
+    }
+
+    @Test
+    void sessionChangingStatementsAreRecognised() {
+        assertThat(EchoJdbc.changesSession("SET search_path = x")).isTrue();
+        assertThat(EchoJdbc.changesSession("  -- c\n reset all")).isTrue();
+        assertThat(EchoJdbc.changesSession("CREATE TEMP TABLE t (x int)")).isTrue();
+        assertThat(EchoJdbc.changesSession("select set_config('a.b', '1', false)"))
+                .isTrue();
+        assertThat(EchoJdbc.changesSession("SET LOCAL statement_timeout = 5")).isFalse();
+        assertThat(EchoJdbc.changesSession("UPDATE t SET x = 1")).isFalse();
+        assertThat(EchoJdbc.changesSession("SELECT 'set x'")).isFalse();
+    }
 }

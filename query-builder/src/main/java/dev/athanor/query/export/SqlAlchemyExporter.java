@@ -1,0 +1,616 @@
+package dev.athanor.query.export;
+
+import dev.athanor.query.model.CommonTableExpression;
+import dev.athanor.query.model.Expression;
+import dev.athanor.query.model.Grouping;
+import dev.athanor.query.model.NamedWindow;
+import dev.athanor.query.model.Predicate;
+import dev.athanor.query.model.Query;
+import dev.athanor.query.model.SelectItem;
+import dev.athanor.query.model.SortItem;
+import dev.athanor.query.model.TableSource;
+import dev.athanor.query.model.WindowSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The query as SQLAlchemy 2.0 Core code: tables reflected from the database, {@code aliased(...)} for aliases,
+ * {@code .subquery(...)} / {@code .cte(...)} / {@code .lateral(...)} assigned to variables before the statement,
+ * and one {@code select(...)} chain (or {@code union(...)} ...) assigned to {@code query}.
+ *
+ * <p>SQLAlchemy has no WINDOW clause, so a named window is written out in each {@code .over(...)} that uses it;
+ * raw-SQL nodes become {@code literal_column(...)} / {@code text(...)}.
+ */
+public final class SqlAlchemyExporter {
+    private static final Pattern PYTHON_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> PYTHON_KEYWORDS = Set.of(
+            "False",
+            "None",
+            "True",
+            "and",
+            "as",
+            "assert",
+            "async",
+            "await",
+            "break",
+            "class",
+            "continue",
+            "def",
+            "del",
+            "elif",
+            "else",
+            "except",
+            "finally",
+            "for",
+            "from",
+            "global",
+            "if",
+            "import",
+            "in",
+            "is",
+            "lambda",
+            "nonlocal",
+            "not",
+            "or",
+            "pass",
+            "raise",
+            "return",
+            "try",
+            "while",
+            "with",
+            "yield",
+            "query",
+            "metadata",
+            "engine",
+            "select",
+            "func",
+            "text",
+            "cast",
+            "case");
+
+    /** Python code that builds the query; it expects an {@code engine} to reflect the tables from. */
+    public String export(Query query) {
+        var writer = new Writer();
+        String statement = writer.query(query, Map.of());
+        var code = new StringBuilder();
+        code.append("from sqlalchemy import ")
+                .append(String.join(", ", writer.imports))
+                .append('\n');
+        if (writer.usesAliased) {
+            code.append("from sqlalchemy.orm import aliased\n");
+        }
+        if (writer.usesUserType) {
+            code.append("from sqlalchemy.types import UserDefinedType\n");
+        }
+        code.append("\nmetadata = MetaData()\n");
+        for (var table : writer.tables.entrySet()) {
+            code.append(table.getValue())
+                    .append(" = Table(")
+                    .append(table.getKey())
+                    .append(", metadata, autoload_with=engine)\n");
+        }
+        if (writer.usesUserType) {
+            code.append("""
+
+                    def pg_type(name):
+                        class PgType(UserDefinedType):
+                            cache_ok = True
+
+                            def get_col_spec(self, **kw):
+                                return name
+
+                        return PgType()
+                    """);
+        }
+        code.append('\n');
+        writer.definitions.forEach(line -> code.append(line).append('\n'));
+        code.append("query = ").append(statement).append('\n');
+        return code.toString();
+    }
+
+    /** One export: the variables defined so far and what must be imported. */
+    private static final class Writer {
+        final Set<String> imports = new LinkedHashSet<>(List.of("MetaData", "Table", "select"));
+        /** Python literal of "schema.table" (or "table") to its variable. */
+        final Map<String, String> tables = new LinkedHashMap<>();
+
+        final List<String> definitions = new ArrayList<>();
+        final Set<String> usedNames = new java.util.HashSet<>();
+        boolean usesAliased;
+        boolean usesUserType;
+
+        /**
+         * Variables by the name a query uses for a FROM item (alias, table or CTE name), per scope. CTE names
+         * stay visible in nested queries, aliases of an enclosing query too (correlation).
+         */
+        String query(Query query, Map<String, String> outerScope) {
+            return switch (query) {
+                case Query.Raw raw -> use("text") + "(" + python(raw.sql()) + ")";
+                case Query.Select select -> select(select, outerScope);
+                case Query.SetOperation operation -> setOperation(operation, outerScope);
+            };
+        }
+
+        String setOperation(Query.SetOperation operation, Map<String, String> scope) {
+            String function =
+                    switch (operation.operator()) {
+                                case UNION -> "union";
+                                case INTERSECT -> "intersect";
+                                case EXCEPT -> "except_";
+                            }
+                            + (operation.all()
+                                    ? (operation.operator() == Query.SetOperation.Operator.EXCEPT ? "all" : "_all")
+                                    : "");
+            var code = new StringBuilder(use(function))
+                    .append('(')
+                    .append(query(operation.left(), scope))
+                    .append(", ")
+                    .append(query(operation.right(), scope))
+                    .append(')');
+            var outer = new Scope(scope, List.of());
+            appendOrderAndLimit(code, operation.orderBy(), operation.limit(), operation.offset(), outer);
+            return code.toString();
+        }
+
+        String select(Query.Select select, Map<String, String> outerScope) {
+            var names = new HashMap<>(outerScope);
+            for (var cte : select.with()) {
+                names.put(cte.name(), cte(cte, names));
+            }
+            var sources = new ArrayList<String>();
+            var fromCode = new ArrayList<String>();
+            for (var source : select.from()) {
+                fromCode.add(tableSource(source, names, sources));
+            }
+            var scope = new Scope(names, sources);
+            var windows = new HashMap<String, WindowSpec>();
+            for (NamedWindow window : select.windows()) {
+                windows.put(window.name(), window.window());
+            }
+            scope.windows.putAll(windows);
+
+            var code = new StringBuilder("select(");
+            code.append(
+                    select.items().isEmpty()
+                            ? allColumns(null, scope)
+                            : select.items().stream()
+                                    .map(item -> selectItem(item, scope))
+                                    .collect(Collectors.joining(", ")));
+            code.append(')');
+            if (!fromCode.isEmpty()) {
+                code.append(".select_from(").append(String.join(", ", fromCode)).append(')');
+            }
+            if (!select.distinctOn().isEmpty()) {
+                code.append(".distinct(")
+                        .append(select.distinctOn().stream()
+                                .map(e -> expression(e, scope))
+                                .collect(Collectors.joining(", ")))
+                        .append(')');
+            } else if (select.distinct()) {
+                code.append(".distinct()");
+            }
+            if (select.where() != null) {
+                code.append(".where(").append(predicate(select.where(), scope)).append(')');
+            }
+            if (!select.groupBy().isEmpty()) {
+                code.append(".group_by(")
+                        .append(select.groupBy().stream()
+                                .map(g -> grouping(g, scope))
+                                .collect(Collectors.joining(", ")))
+                        .append(')');
+            }
+            if (select.having() != null) {
+                code.append(".having(")
+                        .append(predicate(select.having(), scope))
+                        .append(')');
+            }
+            appendOrderAndLimit(code, select.orderBy(), select.limit(), select.offset(), scope);
+            return code.toString();
+        }
+
+        void appendOrderAndLimit(
+                StringBuilder code, List<SortItem> orderBy, Expression limit, Expression offset, Scope scope) {
+            if (!orderBy.isEmpty()) {
+                code.append(".order_by(")
+                        .append(orderBy.stream()
+                                .map(item -> sortItem(item, scope))
+                                .collect(Collectors.joining(", ")))
+                        .append(')');
+            }
+            if (limit != null) {
+                code.append(".limit(").append(expression(limit, scope)).append(')');
+            }
+            if (offset != null) {
+                code.append(".offset(").append(expression(offset, scope)).append(')');
+            }
+        }
+
+        String cte(CommonTableExpression cte, Map<String, String> names) {
+            String variable = variable(cte.name());
+            if (cte.recursive()
+                    && cte.query() instanceof Query.SetOperation recursive
+                    && recursive.operator() == Query.SetOperation.Operator.UNION) {
+                // SQLAlchemy's recursive CTE: the base part becomes the CTE, then the recursive part is unioned in.
+                var base = labelled(recursive.left(), cte.columns());
+                definitions.add(
+                        variable + " = " + query(base, names) + ".cte(" + python(cte.name()) + ", recursive=True)");
+                var inner = new HashMap<>(names);
+                inner.put(cte.name(), variable);
+                definitions.add(variable + " = " + variable + (recursive.all() ? ".union_all(" : ".union(")
+                        + query(recursive.right(), inner) + ")");
+                return variable;
+            }
+            var inner = new HashMap<>(names);
+            definitions.add(variable + " = " + query(labelled(cte.query(), cte.columns()), inner) + ".cte("
+                    + python(cte.name()) + (cte.recursive() ? ", recursive=True" : "") + ")");
+            return variable;
+        }
+
+        /** A CTE column list as labels of its SELECT, which is how SQLAlchemy names CTE columns. */
+        private static Query labelled(Query query, List<String> columns) {
+            if (columns.isEmpty()
+                    || !(query instanceof Query.Select select)
+                    || select.items().size() != columns.size()) {
+                return query;
+            }
+            var items = new ArrayList<SelectItem>();
+            for (int i = 0; i < columns.size(); i++) {
+                if (!(select.items().get(i) instanceof SelectItem.Value value)) {
+                    return query;
+                }
+                items.add(value.withLabel(columns.get(i)));
+            }
+            return select.withItems(items);
+        }
+
+        String tableSource(TableSource source, Map<String, String> names, List<String> sources) {
+            return switch (source) {
+                case TableSource.Table table -> {
+                    String key = python(table.schema() == null ? table.name() : table.schema() + "." + table.name());
+                    String tableVariable = tables.computeIfAbsent(key, k -> variable(table.name()));
+                    if (table.alias() == null) {
+                        names.put(table.name(), tableVariable);
+                        sources.add(tableVariable);
+                        yield tableVariable;
+                    }
+                    usesAliased = true;
+                    String alias = variable(table.alias());
+                    definitions.add(alias + " = aliased(" + tableVariable + ", name=" + python(table.alias()) + ")");
+                    names.put(table.alias(), alias);
+                    sources.add(alias);
+                    yield alias;
+                }
+                case TableSource.CteReference reference -> {
+                    String cte = names.getOrDefault(reference.name(), variable(reference.name()));
+                    if (reference.alias() == null) {
+                        sources.add(cte);
+                        yield cte;
+                    }
+                    usesAliased = true;
+                    String alias = variable(reference.alias());
+                    definitions.add(alias + " = aliased(" + cte + ", name=" + python(reference.alias()) + ")");
+                    names.put(reference.alias(), alias);
+                    sources.add(alias);
+                    yield alias;
+                }
+                case TableSource.Derived derived -> {
+                    String variable = variable(derived.alias());
+                    // A LATERAL subquery sees the FROM items before it: pass the names known so far.
+                    definitions.add(variable + " = " + query(derived.query(), new HashMap<>(names))
+                            + (derived.lateral() ? ".lateral(" : ".subquery(") + python(derived.alias()) + ")");
+                    names.put(derived.alias(), variable);
+                    sources.add(variable);
+                    yield variable;
+                }
+                case TableSource.Raw raw -> use("text") + "(" + python(raw.sql()) + ")";
+                case TableSource.Join join -> {
+                    String left = tableSource(join.left(), names, sources);
+                    String right = tableSource(join.right(), names, sources);
+                    var scope = new Scope(names, sources);
+                    yield switch (join.type()) {
+                        case INNER -> left + ".join(" + right + ", " + predicate(join.on(), scope) + ")";
+                        case LEFT -> left + ".join(" + right + ", " + predicate(join.on(), scope) + ", isouter=True)";
+                        // SQLAlchemy spells only LEFT outer joins: a RIGHT join is the LEFT join with sides swapped.
+                        case RIGHT -> right + ".join(" + left + ", " + predicate(join.on(), scope) + ", isouter=True)";
+                        case FULL -> left + ".join(" + right + ", " + predicate(join.on(), scope) + ", full=True)";
+                        case CROSS -> left + ".join(" + right + ", " + use("true") + "())";
+                    };
+                }
+            };
+        }
+
+        String selectItem(SelectItem item, Scope scope) {
+            return switch (item) {
+                case SelectItem.AllColumns all -> allColumns(all.table(), scope);
+                case SelectItem.Value value -> {
+                    String code = expression(value.expression(), scope);
+                    if (value.expression() instanceof Expression.Literal && value.label() == null) {
+                        yield use("literal") + "(" + code + ")";
+                    }
+                    yield value.label() == null
+                            ? code
+                            : wrapLiteral(value.expression(), code) + ".label(" + python(value.label()) + ")";
+                }
+            };
+        }
+
+        private String wrapLiteral(Expression expression, String code) {
+            return expression instanceof Expression.Literal ? use("literal") + "(" + code + ")" : code;
+        }
+
+        private String allColumns(String table, Scope scope) {
+            if (table != null) {
+                return scope.variable(table);
+            }
+            if (scope.sources.size() == 1) {
+                return scope.sources.getFirst();
+            }
+            return use("literal_column") + "(\"*\")";
+        }
+
+        String grouping(Grouping grouping, Scope scope) {
+            return switch (grouping) {
+                case Grouping.By by -> expression(by.expression(), scope);
+                case Grouping.Rollup rollup -> use("func") + ".rollup(" + list(rollup.expressions(), scope) + ")";
+                case Grouping.Cube cube -> use("func") + ".cube(" + list(cube.expressions(), scope) + ")";
+                case Grouping.Sets sets ->
+                    use("func") + ".grouping_sets("
+                            + sets.sets().stream()
+                                    .map(set -> use("tuple_") + "(" + list(set, scope) + ")")
+                                    .collect(Collectors.joining(", "))
+                            + ")";
+            };
+        }
+
+        String sortItem(SortItem item, Scope scope) {
+            var code = new StringBuilder(expression(item.expression(), scope));
+            code.append(item.direction() == SortItem.Direction.DESC ? ".desc()" : ".asc()");
+            switch (item.nulls()) {
+                case FIRST -> code.append(".nulls_first()");
+                case LAST -> code.append(".nulls_last()");
+                case DEFAULT -> {}
+            }
+            return code.toString();
+        }
+
+        String predicate(Predicate predicate, Scope scope) {
+            return switch (predicate) {
+                case Predicate.And and ->
+                    use("and_") + "("
+                            + and.operands().stream()
+                                    .map(p -> predicate(p, scope))
+                                    .collect(Collectors.joining(", ")) + ")";
+                case Predicate.Or or ->
+                    use("or_") + "("
+                            + or.operands().stream()
+                                    .map(p -> predicate(p, scope))
+                                    .collect(Collectors.joining(", ")) + ")";
+                case Predicate.Not not -> use("not_") + "(" + predicate(not.operand(), scope) + ")";
+                case Predicate.Comparison comparison ->
+                    operand(comparison.left(), scope) + " "
+                            + (comparison.operator() == Predicate.Comparison.Operator.EQ
+                                    ? "=="
+                                    : comparison.operator() == Predicate.Comparison.Operator.NE
+                                            ? "!="
+                                            : comparison.operator().sql())
+                            + " " + expression(comparison.right(), scope);
+                case Predicate.Like like ->
+                    operand(like.value(), scope) + "." + (like.negated() ? "not_" : "")
+                            + (like.ignoreCase() ? "ilike" : "like") + "(" + expression(like.pattern(), scope) + ")";
+                case Predicate.InList in ->
+                    operand(in.value(), scope) + (in.negated() ? ".not_in([" : ".in_([") + list(in.values(), scope)
+                            + "])";
+                case Predicate.InSubquery in ->
+                    operand(in.value(), scope) + (in.negated() ? ".not_in(" : ".in_(") + query(in.query(), scope.names)
+                            + ")";
+                case Predicate.Exists exists ->
+                    (exists.negated() ? "~" : "") + "(" + query(exists.query(), scope.names) + ").exists()";
+                case Predicate.Between between ->
+                    (between.negated() ? "~" : "") + operand(between.value(), scope) + ".between("
+                            + expression(between.low(), scope) + ", " + expression(between.high(), scope) + ")";
+                case Predicate.IsNull isNull ->
+                    operand(isNull.value(), scope) + (isNull.negated() ? ".is_not(None)" : ".is_(None)");
+                case Predicate.Raw raw -> use("text") + "(" + python(raw.sql()) + ")";
+            };
+        }
+
+        /** The left side of an operator must be a SQL expression, not a Python value. */
+        private String operand(Expression expression, Scope scope) {
+            String code = expression(expression, scope);
+            return expression instanceof Expression.Literal ? use("literal") + "(" + code + ")" : code;
+        }
+
+        String expression(Expression expression, Scope scope) {
+            return switch (expression) {
+                case Expression.Column column -> column(column, scope);
+                case Expression.Literal literal ->
+                    switch (literal.type()) {
+                        case NULL -> "None";
+                        case BOOLEAN -> Boolean.parseBoolean(literal.text()) ? "True" : "False";
+                        case NUMBER -> literal.text();
+                        case STRING -> python(literal.text());
+                    };
+                case Expression.Parameter parameter -> use("bindparam") + "(" + python(parameter.name()) + ")";
+                case Expression.Arithmetic arithmetic ->
+                    arithmetic.operator() == Expression.Arithmetic.Operator.CONCAT
+                            ? operand(arithmetic.left(), scope) + ".concat(" + expression(arithmetic.right(), scope)
+                                    + ")"
+                            : "(" + operand(arithmetic.left(), scope) + " "
+                                    + arithmetic.operator().sql() + " " + expression(arithmetic.right(), scope) + ")";
+                case Expression.FunctionCall call ->
+                    use("func") + "." + call.name() + "(" + list(call.arguments(), scope) + ")";
+                case Expression.Aggregate aggregate -> aggregate(aggregate, scope);
+                case Expression.WindowFunction window ->
+                    expression(window.function(), scope) + ".over(" + over(window.window(), scope) + ")";
+                case Expression.Case caseExpression -> {
+                    var code = new StringBuilder(use("case")).append('(');
+                    code.append(caseExpression.branches().stream()
+                            .map(when -> "(" + predicate(when.condition(), scope) + ", "
+                                    + expression(when.result(), scope) + ")")
+                            .collect(Collectors.joining(", ")));
+                    if (caseExpression.otherwise() != null) {
+                        code.append(", else_=").append(expression(caseExpression.otherwise(), scope));
+                    }
+                    yield code.append(')').toString();
+                }
+                case Expression.Cast cast ->
+                    use("cast") + "(" + expression(cast.expression(), scope) + ", " + type(cast.type()) + ")";
+                case Expression.ScalarSubquery scalar -> query(scalar.query(), scope.names) + ".scalar_subquery()";
+                case Expression.Raw raw -> use("literal_column") + "(" + python(raw.sql()) + ")";
+            };
+        }
+
+        private String aggregate(Expression.Aggregate aggregate, Scope scope) {
+            String arguments = aggregate.arguments().isEmpty()
+                    ? ""
+                    : aggregate.distinct()
+                            ? use("distinct") + "(" + list(aggregate.arguments(), scope) + ")"
+                            : list(aggregate.arguments(), scope);
+            String code = use("func") + "." + aggregate.function() + "(" + arguments + ")";
+            return aggregate.filter() == null ? code : code + ".filter(" + predicate(aggregate.filter(), scope) + ")";
+        }
+
+        private String over(WindowSpec window, Scope scope) {
+            var spec = window.name() != null ? scope.windows.getOrDefault(window.name(), window) : window;
+            var parts = new ArrayList<String>();
+            if (!spec.partitionBy().isEmpty()) {
+                parts.add("partition_by=[" + list(spec.partitionBy(), scope) + "]");
+            }
+            if (!spec.orderBy().isEmpty()) {
+                parts.add("order_by=["
+                        + spec.orderBy().stream().map(s -> sortItem(s, scope)).collect(Collectors.joining(", ")) + "]");
+            }
+            if (spec.frame() != null) {
+                var frame = spec.frame();
+                String keyword =
+                        switch (frame.unit()) {
+                            case ROWS -> "rows";
+                            case RANGE -> "range_";
+                            case GROUPS -> "groups";
+                        };
+                // SQLAlchemy frames: None is unbounded, negative numbers precede, 0 is the current row.
+                var end = frame.end() == null ? WindowSpec.Bound.currentRow() : frame.end();
+                parts.add(keyword + "=(" + bound(frame.start()) + ", " + bound(end) + ")");
+            }
+            return String.join(", ", parts);
+        }
+
+        private static String bound(WindowSpec.Bound bound) {
+            return switch (bound.kind()) {
+                case UNBOUNDED_PRECEDING, UNBOUNDED_FOLLOWING -> "None";
+                case PRECEDING -> "-" + bound.offset();
+                case CURRENT_ROW -> "0";
+                case FOLLOWING -> String.valueOf(bound.offset());
+            };
+        }
+
+        private String column(Expression.Column column, Scope scope) {
+            String owner = column.table() != null
+                    ? scope.variable(column.table())
+                    : scope.sources.size() == 1 ? scope.sources.getFirst() : null;
+            if (owner == null) {
+                return use("literal_column") + "(" + python(column.column()) + ")";
+            }
+            return PYTHON_NAME.matcher(column.column()).matches() && !PYTHON_KEYWORDS.contains(column.column())
+                    ? owner + ".c." + column.column()
+                    : owner + ".c[" + python(column.column()) + "]";
+        }
+
+        private String type(String type) {
+            String lower = type.toLowerCase(Locale.ROOT).strip();
+            var sized = Pattern.compile("(character varying|varchar|numeric|decimal)\\s*\\((\\d+)(\\s*,\\s*(\\d+))?\\)")
+                    .matcher(lower);
+            if (sized.matches()) {
+                return sized.group(1).startsWith("n") || sized.group(1).startsWith("d")
+                        ? use("Numeric") + "(" + sized.group(2) + (sized.group(4) == null ? "" : ", " + sized.group(4))
+                                + ")"
+                        : use("String") + "(" + sized.group(2) + ")";
+            }
+            String known =
+                    switch (lower) {
+                        case "integer", "int", "int4" -> "Integer";
+                        case "bigint", "int8" -> "BigInteger";
+                        case "smallint", "int2" -> "SmallInteger";
+                        case "text" -> "Text";
+                        case "varchar", "character varying" -> "String";
+                        case "numeric", "decimal" -> "Numeric";
+                        case "boolean", "bool" -> "Boolean";
+                        case "date" -> "Date";
+                        case "timestamp", "timestamp without time zone" -> "DateTime";
+                        case "double precision", "float8", "real", "float4" -> "Float";
+                        case "interval" -> "Interval";
+                        default -> null;
+                    };
+            if (known != null) {
+                return use(known) + "()";
+            }
+            usesUserType = true;
+            return "pg_type(" + python(type) + ")";
+        }
+
+        private String list(List<Expression> expressions, Scope scope) {
+            return expressions.stream().map(e -> expression(e, scope)).collect(Collectors.joining(", "));
+        }
+
+        private String use(String name) {
+            imports.add(name);
+            return name;
+        }
+
+        private String variable(String name) {
+            String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+            if (base.isEmpty() || !Character.isLetter(base.charAt(0)) && base.charAt(0) != '_') {
+                base = "t_" + base;
+            }
+            if (PYTHON_KEYWORDS.contains(base)) {
+                base = base + "_";
+            }
+            String candidate = base;
+            for (int n = 2; !usedNames.add(candidate); n++) {
+                candidate = base + "_" + n;
+            }
+            return candidate;
+        }
+    }
+
+    /** The FROM items one SELECT can name, with the windows of its WINDOW clause. */
+    private static final class Scope {
+        final Map<String, String> names;
+        final List<String> sources;
+        final Map<String, WindowSpec> windows = new HashMap<>();
+
+        Scope(Map<String, String> names, List<String> sources) {
+            this.names = names;
+            this.sources = List.copyOf(sources);
+        }
+
+        String variable(String name) {
+            String variable = names.get(name);
+            return variable != null ? variable : name.replaceAll("[^A-Za-z0-9_]+", "_");
+        }
+    }
+
+    /** A Python string literal. */
+    static String python(String text) {
+        var out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
