@@ -36,7 +36,7 @@ public final class AthanorApp extends Application {
     public void stop() throws InterruptedException {
         if (desktop != null) {
             // Closing the pool and stopping the sample server block on sockets and files: not on the UI thread.
-            var closing = Thread.ofPlatform().name("athanor-shutdown").start(desktop::close);
+            var closing = Thread.ofPlatform().name("athanor-shutdown").start(desktop.shutdown());
             closing.join(SHUTDOWN_WAIT);
         }
         if (background != null) {

@@ -4,8 +4,8 @@ import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.ConnectionDialogModel;
 import dev.athanor.app.connect.ConnectionDialogView;
 import dev.athanor.app.connect.EngineConnector;
+import dev.athanor.app.connect.OpenDatabase;
 import dev.athanor.app.connect.SampleDatabase;
-import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.window.Activity;
 import dev.athanor.app.window.MainModel;
@@ -16,8 +16,10 @@ import dev.athanor.model.engine.ProfileStore;
 import dev.athanor.model.engine.RememberedPasswords;
 import dev.athanor.sample.SampleServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -27,7 +29,10 @@ import javafx.stage.Window;
  * Puts the desktop together: services, view models and the main window. The application, the screenshot
  * command and the UI tests all build the window through this class, so they exercise the same wiring.
  */
-public final class Desktop implements AutoCloseable {
+public final class Desktop {
+    /** How long exit waits for connections still in use (a rollback in the console) to come back. */
+    private static final Duration RETURN_WAIT = Duration.ofSeconds(5);
+
     private final Settings settings;
     private final Activity activity;
     private final ProfileStore profiles;
@@ -64,7 +69,7 @@ public final class Desktop implements AutoCloseable {
         this.connector = new EngineConnector(
                 settings.sample(), profiles, new RememberedPasswords(), settings.environment(), settings.pool());
         this.model = new MainModel(activity, connector);
-        this.window = new MainWindow(model, ObjectDetailsView::pendingTableData, this::openConnectionDialog);
+        this.window = new MainWindow(model, this::openConnectionDialog);
     }
 
     /** Reads the saved profiles and connects to the sample database, all off the UI thread. */
@@ -130,15 +135,32 @@ public final class Desktop implements AutoCloseable {
     }
 
     /**
-     * Closes the connection and stops the sample server if this application started it. Blocking: call when
-     * the window is gone, off the UI thread.
+     * Lets go of the database for application exit. Call on the UI thread; run the returned task off it: it
+     * waits (briefly) for the console and the grid to hand their connections back, closes the pool, then
+     * stops the sample server if this application started it.
      */
-    @Override
-    public void close() {
-        try {
-            model.shutdown();
-        } finally {
-            settings.sample().close();
+    public Runnable shutdown() {
+        window.release();
+        Optional<OpenDatabase> database = model.shutdown();
+        return () -> {
+            try {
+                database.ifPresent(Desktop::closeWhenReturned);
+            } finally {
+                settings.sample().close();
+            }
+        };
+    }
+
+    private static void closeWhenReturned(OpenDatabase database) {
+        long deadline = System.nanoTime() + RETURN_WAIT.toNanos();
+        while (database.pool().active() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        database.close();
     }
 }

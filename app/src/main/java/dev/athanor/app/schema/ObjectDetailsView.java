@@ -13,8 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 /** The details of the selected object in tabs: Columns, Keys &amp; constraints, Indexes, DDL, Data. */
 public final class ObjectDetailsView extends BorderPane {
@@ -175,16 +173,5 @@ public final class ObjectDetailsView extends BorderPane {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
-    }
-
-    /** Placeholder content for the Data tab until the results grid is part of the application. */
-    public static Node pendingTableData(String sql) {
-        var note = new Label("Table data will show here in the results grid (part of the SQL console work).");
-        note.getStyleClass().add("placeholder-note");
-        var query = new Label(sql);
-        query.getStyleClass().add("dim");
-        var box = new VBox(6, note, query);
-        box.setPadding(new Insets(16));
-        return new StackPane(box);
     }
 }

@@ -4,6 +4,7 @@ import dev.athanor.app.Desktop;
 import dev.athanor.app.connect.ConnectionDialogModel;
 import dev.athanor.app.connect.ConnectionDialogView;
 import dev.athanor.app.connect.SampleDatabase;
+import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.schema.ObjectKind;
 import dev.athanor.app.schema.SchemaNode;
 import dev.athanor.app.task.FxBackground;
@@ -37,6 +38,15 @@ public final class Screenshots {
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
+
+    /** The first showcase query of the concepts: average compensation of Python resumes per workload. */
+    private static final String SHOWCASE_QUERY = """
+            SELECT workload, avg(compensation)::int AS avg_compensation, count(*) AS resumes
+            FROM resumes
+            WHERE title LIKE '%Python%' AND compensation > 40000
+            GROUP BY workload
+            HAVING avg(compensation) > 70000;
+            """;
 
     private Screenshots() {}
 
@@ -78,7 +88,33 @@ public final class Screenshots {
             snapshot(stage, directory.resolve("schema-constraints.png"));
             selectDetailsTab(window, "tab-ddl");
             snapshot(stage, directory.resolve("schema-ddl.png"));
+            selectDetailsTab(window, "tab-data");
+            FxThread.await(
+                    "the rows of resumes",
+                    WAIT,
+                    () -> window.detailsView()
+                                            .tabs()
+                                            .getSelectionModel()
+                                            .getSelectedItem()
+                                            .getContent()
+                                    instanceof ResultsGrid grid
+                            && !grid.table().getItems().isEmpty());
+            snapshot(stage, directory.resolve("table-data.png"));
             selectDetailsTab(window, "tab-columns");
+
+            FxThread.run(() -> {
+                window.mainTabs().getSelectionModel().select(1);
+                window.console().editor().replaceText(SHOWCASE_QUERY);
+                window.console().editor().moveTo(0);
+                window.console().runCurrent();
+            });
+            FxThread.await(
+                    "the console's result",
+                    WAIT,
+                    () -> !window.console().grid().table().getItems().isEmpty()
+                            && !window.console().model().runningProperty().get());
+            snapshot(stage, directory.resolve("sql-console.png"));
+            FxThread.run(() -> window.mainTabs().getSelectionModel().select(0));
 
             FxThread.run(() -> window.setEchoDivider(0.38));
             snapshot(stage, directory.resolve("echo-log.png"));
@@ -87,7 +123,7 @@ public final class Screenshots {
             renderConnectionDialog(desktop, directory.resolve("connection-dialog.png"));
         } finally {
             FxThread.run(() -> Platform.setImplicitExit(true));
-            desktop.close();
+            FxThread.call(desktop::shutdown).run();
             background.close();
             Platform.exit();
         }

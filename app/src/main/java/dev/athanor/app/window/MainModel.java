@@ -3,12 +3,15 @@ package dev.athanor.app.window;
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.Connector;
 import dev.athanor.app.connect.OpenDatabase;
+import dev.athanor.app.console.SqlConsoleModel;
+import dev.athanor.app.console.TransactionState;
 import dev.athanor.app.echo.EchoLogModel;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 import dev.athanor.app.task.Background;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -22,6 +25,9 @@ import javafx.collections.ObservableList;
  * {@link WindowState.Failed}. Every state change happens on the UI thread.
  */
 public final class MainModel {
+    /** Where the echo log says the console's statements come from. */
+    public static final String CONSOLE_ORIGIN = "console";
+
     private final Activity activity;
     private final Connector connector;
     private final EchoLogModel echo;
@@ -123,10 +129,21 @@ public final class MainModel {
         tree.selectedProperty()
                 .addListener((obs, old, node) ->
                         details.show(node, tree.snapshotProperty().get()));
-        state.set(new WindowState.Connected(choice, database, tree, details));
+        var console = new SqlConsoleModel(activity, () -> database.connection(CONSOLE_ORIGIN));
+        console.transactionStateProperty().addListener((obs, old, now) -> status.showTransaction(describe(now)));
+        status.showTransaction(describe(console.transactionStateProperty().get()));
+        state.set(new WindowState.Connected(choice, database, tree, details, console));
         status.showConnection(database.label());
         pollPool();
         tree.refresh();
+    }
+
+    private static String describe(TransactionState transaction) {
+        return switch (transaction) {
+            case IDLE -> "idle";
+            case IN_TRANSACTION -> "in transaction";
+            case FAILED -> "failed transaction";
+        };
     }
 
     /** Reads the pool figures into the status bar; cheap, called every second by the view. */
@@ -150,6 +167,8 @@ public final class MainModel {
             echoSubscription = null;
         }
         if (state.get() instanceof WindowState.Connected connected) {
+            // The console rolls back what it left open and hands its connection back before the pool closes.
+            connected.console().close();
             activity.submit(
                     "Closing " + connected.choice().label(),
                     () -> {
@@ -160,21 +179,25 @@ public final class MainModel {
                     failure -> {});
         }
         status.hidePool();
+        status.showTransaction("");
     }
 
     /**
-     * Closes the connection on the calling thread: for application exit, when a background close could be
-     * cut short. Blocking: call off the UI thread.
+     * Lets go of the database for application exit: stops listening, asks the console to roll back and hand
+     * its connection back, and returns the database for the caller to close off the UI thread ({@link
+     * OpenDatabase#close()} blocks). Call on the UI thread.
      */
-    public void shutdown() {
+    public Optional<OpenDatabase> shutdown() {
         generation++;
         if (echoSubscription != null) {
             closeQuietly(echoSubscription);
             echoSubscription = null;
         }
         if (state.get() instanceof WindowState.Connected connected) {
-            closeQuietly(connected.database());
+            closeQuietly(connected.console());
+            return Optional.of(connected.database());
         }
+        return Optional.empty();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -2,10 +2,13 @@ package dev.athanor.app.window;
 
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.PasswordPrompt;
+import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.echo.EchoLogView;
+import dev.athanor.app.results.ResultsGrid;
+import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.schema.SchemaTreeView;
-import java.util.function.Function;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -33,8 +36,12 @@ import javafx.util.Duration;
  * console tabs), the echo log and the status bar. It only binds to {@link MainModel} and forwards actions.
  */
 public final class MainWindow extends BorderPane {
+    /** Where the echo log says the Data tab's statements come from. */
+    public static final String TABLE_DATA_ORIGIN = "table data";
+
     private final MainModel model;
-    private final Function<String, Node> tableDataView;
+    private ResultsModel tableData;
+    private SqlConsole console;
     private final StackPane workArea = new StackPane();
     private final TabPane mainTabs = new TabPane();
     private final Tab schemaTab = new Tab("Schema");
@@ -46,13 +53,9 @@ public final class MainWindow extends BorderPane {
     private ObjectDetailsView detailsView;
     private boolean showingChoice;
 
-    /**
-     * @param tableDataView builds the Data tab's content for a {@code SELECT * FROM table} query
-     * @param openConnections opens the connection dialog
-     */
-    public MainWindow(MainModel model, Function<String, Node> tableDataView, Runnable openConnections) {
+    /** @param openConnections opens the connection dialog */
+    public MainWindow(MainModel model, Runnable openConnections) {
         this.model = model;
-        this.tableDataView = tableDataView;
         getStyleClass().add("main-window");
 
         selector.setId("connection-selector");
@@ -83,7 +86,6 @@ public final class MainWindow extends BorderPane {
         schemaTab.setId("tab-schema");
         consoleTab.setClosable(false);
         consoleTab.setId("tab-console");
-        consoleTab.setContent(pendingConsole());
         mainTabs.getTabs().setAll(schemaTab, consoleTab);
         mainTabs.setId("main-tabs");
 
@@ -104,6 +106,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private void show(WindowState state) {
+        closeTableData();
+        if (!(state instanceof WindowState.Connected)) {
+            console = null;
+            consoleTab.setContent(null);
+        }
         switch (state) {
             case null -> workArea.getChildren().setAll(progress("Starting…"));
             case WindowState.Connecting connecting -> workArea.getChildren().setAll(progress(connecting.step()));
@@ -113,7 +120,9 @@ public final class MainWindow extends BorderPane {
                 workArea.getChildren().setAll(centred(new ProblemView(failed.problem(), model::retry)));
             case WindowState.Connected connected -> {
                 treeView = new SchemaTreeView(connected.tree());
-                detailsView = new ObjectDetailsView(connected.details(), tableDataView);
+                detailsView = new ObjectDetailsView(connected.details(), sql -> tableData(connected, sql));
+                console = new SqlConsole(connected.console());
+                consoleTab.setContent(console);
                 var explorer = new SplitPane(treeView, detailsView);
                 explorer.setDividerPositions(0.28);
                 SplitPane.setResizableWithParent(treeView, false);
@@ -129,6 +138,27 @@ public final class MainWindow extends BorderPane {
                 schemaTab.setContent(treeProblem);
                 workArea.getChildren().setAll(mainTabs);
             }
+        }
+    }
+
+    /** A results grid streaming {@code sql} through a server-side cursor; the previous one is closed. */
+    private Node tableData(WindowState.Connected connected, String sql) {
+        closeTableData();
+        tableData =
+                new ResultsModel(model.activity(), () -> connected.database().connection(TABLE_DATA_ORIGIN));
+        tableData.showQuery(sql, List.of());
+        return new ResultsGrid(tableData);
+    }
+
+    /** Closes what the window holds open on the database (the Data tab's cursor); for application exit. */
+    public void release() {
+        closeTableData();
+    }
+
+    private void closeTableData() {
+        if (tableData != null) {
+            tableData.close();
+            tableData = null;
         }
     }
 
@@ -149,6 +179,11 @@ public final class MainWindow extends BorderPane {
     /** The details of the connected database, or null. */
     public ObjectDetailsView detailsView() {
         return detailsView;
+    }
+
+    /** The SQL console of the connected database, or null. */
+    public SqlConsole console() {
+        return console;
     }
 
     public TabPane mainTabs() {
@@ -179,15 +214,6 @@ public final class MainWindow extends BorderPane {
         var box = new VBox(content);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(40, 20, 20, 20));
-        return box;
-    }
-
-    /** What the console tab shows until the SQL console is part of the application. */
-    private static Node pendingConsole() {
-        var note = new Label("SQL console: not part of this build yet.");
-        note.getStyleClass().add("placeholder-note");
-        var box = new VBox(note);
-        box.setAlignment(Pos.CENTER);
         return box;
     }
 

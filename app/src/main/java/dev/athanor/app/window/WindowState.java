@@ -2,6 +2,7 @@ package dev.athanor.app.window;
 
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.OpenDatabase;
+import dev.athanor.app.console.SqlConsoleModel;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 
@@ -17,7 +18,12 @@ public sealed interface WindowState {
     /** Connecting failed; Retry tries again. */
     record Failed(ConnectionChoice choice, Problem problem) implements WindowState {}
 
-    /** Connected: the schema tree and details work on {@code database}. */
-    record Connected(ConnectionChoice choice, OpenDatabase database, SchemaTreeModel tree, ObjectDetailsModel details)
+    /** Connected: the schema tree, details and SQL console work on {@code database}. */
+    record Connected(
+            ConnectionChoice choice,
+            OpenDatabase database,
+            SchemaTreeModel tree,
+            ObjectDetailsModel details,
+            SqlConsoleModel console)
             implements WindowState {}
 }

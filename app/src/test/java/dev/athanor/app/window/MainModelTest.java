@@ -45,7 +45,7 @@ class MainModelTest {
 
     @AfterEach
     void close() {
-        model.shutdown();
+        model.shutdown().ifPresent(database -> database.close());
     }
 
     @Test
