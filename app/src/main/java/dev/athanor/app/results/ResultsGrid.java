@@ -54,7 +54,9 @@ public final class ResultsGrid extends BorderPane {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
-        table.setPlaceholder(new Label(""));
+        var placeholder = new Label();
+        placeholder.textProperty().bind(model.columnsProperty().map(c -> c.isEmpty() ? "" : "No rows"));
+        table.setPlaceholder(placeholder);
         table.setRowFactory(view -> new StreamingRow());
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (COPY.match(event)) {
