@@ -55,7 +55,7 @@ import javafx.collections.ObservableMap;
  *
  * <p>All methods are called on the UI thread; the catalog load and query runs go through the {@link Background}.
  */
-public final class QueryBuilderModel {
+public final class QueryBuilderModel implements AutoCloseable {
     private final Background background;
     private final ConnectionSource connections;
     private final ResultsModel results;
@@ -743,6 +743,15 @@ public final class QueryBuilderModel {
                     running.set(false);
                     runFailure.set(describe(failure));
                 });
+    }
+
+    /** Stops a running query and closes the grid's cursor (the window is closing or disconnecting). */
+    @Override
+    public void close() {
+        if (runJob != null) {
+            runJob.cancel();
+        }
+        results.close();
     }
 
     /** The grid the rows of a run stream into (the console's results grid model). */

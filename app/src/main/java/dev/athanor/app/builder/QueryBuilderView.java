@@ -1,7 +1,10 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.console.SqlHighlighter;
+import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
+import dev.athanor.app.task.Background;
 import dev.athanor.query.model.TableSource;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -171,6 +174,36 @@ public final class QueryBuilderView extends BorderPane {
     }
 
     private boolean chartPreferred;
+
+    /**
+     * The builder as the main window shows it: connected to the database, the SQL console and the user's recent
+     * projects, with the catalog loading.
+     *
+     * @param recentProjects where the recent projects are remembered, or {@code null} for this session only
+     */
+    public static QueryBuilderView forWindow(
+            Background background,
+            ConnectionSource connections,
+            SqlConsole console,
+            Runnable showConsole,
+            java.nio.file.Path recentProjects) {
+        var model = new QueryBuilderModel(background, connections);
+        var view = new QueryBuilderView(model);
+        view.connectProjects(new BuilderProjectModel(background, model, recentProjects));
+        if (console != null) {
+            view.connectConsole(() -> console.editor().getText(), sql -> {
+                console.editor().replaceText(sql);
+                showConsole.run();
+            });
+        }
+        model.loadCatalog();
+        return view;
+    }
+
+    /** The view model, for the window and page objects. */
+    public QueryBuilderModel model() {
+        return model;
+    }
 
     /** The canvas, for page objects and screenshots. */
     public QueryCanvas canvas() {
