@@ -383,6 +383,24 @@ class CommandLineTest {
     }
 
     @Test
+    void versionOneProjectRunsAfterANoteOnStandardError() throws IOException, SQLException {
+        var file = directory.resolve("old.athanor.json");
+        Files.writeString(file, """
+                {"format": "athanor-project", "version": 1,
+                 "queries": [{"name": "well_paid", "parameters": {"min": "integer"},
+                              "sql": "SELECT id, title FROM resumes WHERE compensation > :min ORDER BY id"}]}
+                """);
+
+        var result = run("run", file.toString(), "--param", "min=150000", "--format", "csv", "--url", url);
+
+        assertThat(result.status()).isEqualTo(ExitStatus.OK);
+        assertThat(result.err()).contains("athanor: note:", "format version 1");
+        var expected = jdbc("SELECT id, title FROM resumes WHERE compensation > 150000 ORDER BY id");
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(CliRun.parseCsv(result.out())).isEqualTo(expected);
+    }
+
+    @Test
     void runHelpListsOptionsAndExitStatuses() {
         var result = run("run", "--help");
 

@@ -1,5 +1,7 @@
 package dev.athanor.model.engine;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,13 +105,13 @@ public final class EchoLog {
 
     /** An event before it gets its sequence number. */
     record EventDraft(
-            java.time.Instant time,
+            Instant time,
             String origin,
             int connectionPid,
             String sql,
             List<String> binds,
             int batchSize,
-            java.time.Duration duration,
+            Duration duration,
             long rows,
             boolean failed,
             String sqlState) {

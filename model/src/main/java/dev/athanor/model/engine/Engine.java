@@ -334,8 +334,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Closes the pool: idle connections at once, checked-out ones when they are returned. Further checkouts fail
-     * with {@link IllegalStateException}. Without a pool, connections still checked out stay open until closed.
+     * Closes the pool and every connection in it, including checked-out ones (HikariCP aborts them, so their next
+     * call fails instead of the close waiting for them). Further checkouts fail with {@link IllegalStateException}.
+     * Without a pool, connections still checked out stay open until their holders close them.
      */
     @Override
     public void close() {
