@@ -73,10 +73,12 @@ public final class Engine implements AutoCloseable {
         return new Engine(profile, password == null ? PasswordSource.none() : PasswordSource.typed(password), settings);
     }
 
+    /** The profile this Engine connects with. */
     public ConnectionProfile profile() {
         return profile;
     }
 
+    /** How this Engine keeps connections. */
     public PoolSettings poolSettings() {
         return settings;
     }
@@ -287,6 +289,7 @@ public final class Engine implements AutoCloseable {
         return DatabaseErrors.classify(failure, profile, physical.passwordGiven());
     }
 
+    /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
     }
