@@ -63,14 +63,6 @@ class EngineEchoTest {
         }
     }
 
-    private static int backendPidOf(String origin) {
-        try (var connection = engine.connection(origin)) {
-            return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void dslQueryIsEchoedOnceWithBindsRowsAndBackendPid() {
         var fetched = new ArrayList<Integer>();
@@ -300,10 +292,16 @@ class EngineEchoTest {
     }
 
     @Test
-    void differentOriginsKeepTheirOwnName() {
-        var pid = backendPidOf("someone");
+    void eachEventCarriesTheOriginOfItsCheckout() {
+        engine.dsl("origin one").resultQuery("SELECT 'one'").fetch();
+        engine.dsl("origin two").resultQuery("SELECT 'two'").fetch();
 
-        assertThat(pid).isPositive();
+        assertThat(engine.echo().recent("origin one"))
+                .extracting(EchoEvent::sql)
+                .containsExactly("SELECT 'one'");
+        assertThat(engine.echo().recent("origin two"))
+                .extracting(EchoEvent::sql)
+                .containsExactly("SELECT 'two'");
     }
 
     @Test
