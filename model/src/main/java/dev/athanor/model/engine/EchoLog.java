@@ -36,10 +36,12 @@ public final class EchoLog {
     private final CopyOnWriteArrayList<Consumer<? super EchoEvent>> listeners = new CopyOnWriteArrayList<>();
     private long nextSequence = 1;
 
+    /** A log keeping the last {@value #DEFAULT_CAPACITY} events. */
     public EchoLog() {
         this(DEFAULT_CAPACITY);
     }
 
+    /** A log keeping the last {@code capacity} events. */
     public EchoLog(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
@@ -48,6 +50,7 @@ public final class EchoLog {
         this.recent = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
+    /** How many events the ring keeps. */
     public int capacity() {
         return capacity;
     }
