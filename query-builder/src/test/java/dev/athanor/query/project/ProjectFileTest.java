@@ -234,6 +234,43 @@ class ProjectFileTest {
     }
 
     @Test
+    void twoRelationshipsOfOneTableWithTheSameNameAreRefused() throws IOException {
+        var worker = """
+                {"name": "worker", "kind": "many-to-one", "loading": "joined",
+                 "from": {"table": "resumes", "columns": ["worker_id"]}, "to": {"table": "workers", "columns": ["id"]}}
+                """;
+        var file = write(
+                "twice.athanor.json",
+                "{\"format\": \"athanor-project\", \"version\": 2, \"relationships\": [" + worker + "," + worker
+                        + "]}");
+
+        assertFails(file, Problem.INVALID, "The table resumes has two relationships called 'worker'");
+    }
+
+    @Test
+    void duplicateQueryNamesAreRefused() throws IOException {
+        var file = write("same.athanor.json", """
+                {"format": "athanor-project", "version": 2, "queries": [
+                  {"name": "q", "query": {"kind": "raw", "sql": "SELECT 1"}},
+                  {"name": "q", "query": {"kind": "raw", "sql": "SELECT 2"}}]}
+                """);
+
+        assertFails(file, Problem.INVALID, "Two queries are called 'q'");
+    }
+
+    @Test
+    void defaultThatIsNotOfItsTypeIsNamedWithItsPlace() throws IOException {
+        var file = write("default.athanor.json", """
+                {"format": "athanor-project", "version": 2, "queries": [
+                  {"name": "q", "query": {"kind": "raw", "sql": "SELECT 1"},
+                   "parameters": [{"name": "since", "type": "date", "default": "yesterday"}]}]}
+                """);
+
+        var failure = assertFails(file, Problem.INVALID, "'yesterday' is not a date");
+        assertThat(failure.jsonPath()).contains("queries[0].parameters[0]");
+    }
+
+    @Test
     void saveRefusesToReplaceABrokenFile() throws IOException {
         var file = write("broken.athanor.json", "{ this is being repaired");
         var before = Files.readAllBytes(file);
