@@ -219,7 +219,11 @@ final class ConsoleSession {
         }
     }
 
-    /** Rolls back whatever is open and closes the connection. */
+    /**
+     * Rolls back whatever is open and closes the connection. Session settings the user changed with SQL
+     * ({@code SET}, temporary tables) are the pool's to clean: the Engine runs DISCARD ALL when such a connection
+     * comes back.
+     */
     void close() {
         lock.lock();
         try {

@@ -36,10 +36,14 @@ final class ParameterDialog implements ParameterPrompt {
 
         var grid = new GridPane(8, 6);
         grid.setPadding(new Insets(8));
-        grid.addRow(0, new Label("Parameter"), new Label("Type"), new Label("Value"));
+        var note = new Label("Values travel apart from the SQL text (bound), so quotes in them need no escaping.");
+        note.getStyleClass().add("parameter-note");
+        note.setWrapText(true);
+        grid.add(note, 0, 0, 3, 1);
+        grid.addRow(1, new Label("Parameter"), new Label("Type"), new Label("Value"));
         var types = new LinkedHashMap<String, ComboBox<ParameterType>>();
         var texts = new LinkedHashMap<String, TextField>();
-        int row = 1;
+        int row = 2;
         for (String name : names) {
             var known = remembered.getOrDefault(name, new ParameterValue(ParameterType.TEXT, ""));
             var type = new ComboBox<ParameterType>();

@@ -42,7 +42,7 @@ import org.fxmisc.richtext.LineNumberFactory;
  * the results grid, the history, and one line saying how the last run went.
  *
  * <p>Keys: Ctrl+Enter runs the selection, or the statement under the caret when nothing is selected;
- * Ctrl+Shift+Enter runs the whole script. A failure that names a position selects the offending token.
+ * Ctrl+Shift+Enter runs the whole script; Escape cancels the running statement. A failure that names a position selects the offending token.
  *
  * <p>Use: {@code tab.setContent(new SqlConsole(new SqlConsoleModel(background, () -> engine.connection("console"))))};
  * bind the status bar to {@code console.model().transactionStateProperty()}.
@@ -132,6 +132,9 @@ public final class SqlConsole extends BorderPane {
             event.consume();
         } else if (RUN_STATEMENT.match(event)) {
             runCurrent();
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
+            model.cancel();
             event.consume();
         }
     }
@@ -282,14 +285,17 @@ public final class SqlConsole extends BorderPane {
         list.setOnMouseClicked(event -> {
             var entry = list.getSelectionModel().getSelectedItem();
             if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && entry != null) {
-                putBack(entry.sql());
+                appendStatement(entry.sql());
             }
         });
         return list;
     }
 
-    /** Appends a statement from the history at the end of the script and selects it, ready for Ctrl+Enter. */
-    void putBack(String sql) {
+    /**
+     * Appends a statement at the end of the script and selects it, ready for Ctrl+Enter (what a double-click in the
+     * history does; also the way for other panes to "open in console").
+     */
+    public void appendStatement(String sql) {
         String text = editor.getText();
         String separator = text.isBlank() ? "" : (text.endsWith("\n") ? "\n" : "\n\n");
         if (!text.isBlank() && !text.strip().endsWith(";")) separator = ";" + separator;

@@ -54,7 +54,9 @@ public final class ResultsGrid extends BorderPane {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
-        table.setPlaceholder(new Label(""));
+        var placeholder = new Label();
+        placeholder.textProperty().bind(model.columnsProperty().map(c -> c.isEmpty() ? "" : "No rows"));
+        table.setPlaceholder(placeholder);
         table.setRowFactory(view -> new StreamingRow());
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (COPY.match(event)) {
@@ -149,8 +151,18 @@ public final class ResultsGrid extends BorderPane {
                 data -> new ReadOnlyObjectWrapper<>(data.getValue().peek(index)));
         boolean numeric = column.kind() == ResultColumn.ValueKind.NUMBER;
         tableColumn.setCellFactory(c -> new ValueCell(numeric));
-        tableColumn.setPrefWidth(numeric ? 90 : 160);
+        tableColumn.setPrefWidth(widthFor(column, index));
         return tableColumn;
+    }
+
+    /** Wide enough for the header and the first rows' values, within reason. */
+    private double widthFor(ResultColumn column, int index) {
+        int chars = Math.max(column.name().length(), column.typeName().length());
+        var rows = model.rows();
+        for (int i = 0; i < Math.min(rows.size(), 100); i++) {
+            chars = Math.max(chars, CellText.cell(rows.get(i).peek(index)).length());
+        }
+        return Math.clamp(chars * 7.5 + 24, 60, 420);
     }
 
     /** A cell that tells NULL from an empty string and opens the full-value viewer on double-click. */

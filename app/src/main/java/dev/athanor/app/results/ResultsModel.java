@@ -217,8 +217,9 @@ public final class ResultsModel implements AutoCloseable {
     private void install(RowCursor newCursor, List<ResultRow> firstPage) {
         cursor = newCursor;
         loading.set(false);
-        columns.set(newCursor.columns());
+        // rows first, so that a grid can size its new columns to the first page
         append(firstPage, newCursor);
+        columns.set(newCursor.columns());
     }
 
     private void append(List<ResultRow> page, RowCursor from) {

@@ -3,7 +3,10 @@ package dev.athanor.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athanor.model.engine.ConnectionProfile;
+import dev.athanor.model.engine.ProfileStore;
 import dev.athanor.query.model.Query;
+import dev.athanor.query.project.ConnectionReference;
 import dev.athanor.query.project.ParameterType;
 import dev.athanor.query.project.ProjectFile;
 import dev.athanor.query.project.QueryParameter;
@@ -13,6 +16,7 @@ import dev.athanor.sample.testkit.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +254,58 @@ class CommandLineTest {
     }
 
     @Test
+    void projectProfileIsFoundInTheProfileStoreWithItsPasswordFromPgpass() throws IOException {
+        pg.createPasswordRole("cli_profile", "pgpass-secret");
+        var config = directory.resolve("config");
+        new ProfileStore(config.resolve("athanor"))
+                .create(ConnectionProfile.of("Team database", pg.host(), pg.port(), database, "cli_profile"));
+        var pgpass = directory.resolve("pgpass");
+        Files.writeString(pgpass, pg.host() + ":" + pg.port() + ":" + database + ":cli_profile:pgpass-secret\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        var file = directory.resolve("team.athanor.json");
+        ProjectFile.standard()
+                .save(
+                        file,
+                        new QueryProject(
+                                ConnectionReference.profile("Team database"),
+                                List.of(SavedQuery.of("who", new Query.Raw("SELECT current_user AS who"))),
+                                List.of()));
+
+        var result = CliRun.withEnvironment(
+                Map.of("XDG_CONFIG_HOME", config.toString(), "PGPASSFILE", pgpass.toString()),
+                directory,
+                "run",
+                file.toString(),
+                "--format",
+                "csv");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.status()).isEqualTo(ExitStatus.OK);
+        assertThat(result.out()).isEqualTo("who\r\ncli_profile\r\n");
+    }
+
+    @Test
+    void unknownProfileIsAConnectionErrorSuggestingUrl() {
+        var file = directory.resolve("lost.athanor.json");
+        ProjectFile.standard()
+                .save(
+                        file,
+                        new QueryProject(
+                                ConnectionReference.profile("Gone"),
+                                List.of(SavedQuery.of("one", new Query.Raw("SELECT 1"))),
+                                List.of()));
+
+        var result = CliRun.withEnvironment(
+                Map.of("XDG_CONFIG_HOME", directory.resolve("empty-config").toString()),
+                directory,
+                "run",
+                file.toString());
+
+        assertThat(result.status()).isEqualTo(ExitStatus.CONNECTION);
+        assertThat(result.err()).contains("'Gone'", "--url");
+    }
+
+    @Test
     void brokenProjectIsAProjectFileErrorWithoutStackTrace() throws IOException {
         var text = Files.readString(SHOWCASE);
         var file = directory.resolve("cut.athanor.json");
@@ -380,6 +436,24 @@ class CommandLineTest {
         assertThat(result.status()).isEqualTo(ExitStatus.QUERY);
         assertThat(result.err()).containsIgnoringCase("division by zero");
         assertThat(result.out().lines().count()).isGreaterThan(90_000);
+    }
+
+    @Test
+    void versionOneProjectRunsAfterANoteOnStandardError() throws IOException, SQLException {
+        var file = directory.resolve("old.athanor.json");
+        Files.writeString(file, """
+                {"format": "athanor-project", "version": 1,
+                 "queries": [{"name": "well_paid", "parameters": {"min": "integer"},
+                              "sql": "SELECT id, title FROM resumes WHERE compensation > :min ORDER BY id"}]}
+                """);
+
+        var result = run("run", file.toString(), "--param", "min=150000", "--format", "csv", "--url", url);
+
+        assertThat(result.status()).isEqualTo(ExitStatus.OK);
+        assertThat(result.err()).contains("athanor: note:", "format version 1");
+        var expected = jdbc("SELECT id, title FROM resumes WHERE compensation > 150000 ORDER BY id");
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(CliRun.parseCsv(result.out())).isEqualTo(expected);
     }
 
     @Test

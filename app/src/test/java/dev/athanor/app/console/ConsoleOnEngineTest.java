@@ -89,4 +89,21 @@ class ConsoleOnEngineTest {
         grid.close();
         assertThat(engine.poolStats().active()).isZero();
     }
+
+    @Test
+    void closedConsoleHandsItsConnectionBackWithoutTheSessionsSettings() throws Exception {
+        var console = SqlConsoleModel.on(Background.synchronous(), engine);
+        console.runStatementAt("SELECT pg_backend_pid()", 0);
+        int consolePid = (Integer) console.results().rows().getFirst().get(0);
+        console.runStatementAt("SET search_path TO pg_catalog", 0);
+        console.commit();
+        console.close();
+
+        try (var c = engine.connection("test");
+                var rs = c.createStatement().executeQuery("SELECT pg_backend_pid(), current_setting('search_path')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(consolePid); // the very connection the console used
+            assertThat(rs.getString(2)).isEqualTo("\"$user\", public");
+        }
+    }
 }

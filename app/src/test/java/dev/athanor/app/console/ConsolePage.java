@@ -69,6 +69,14 @@ final class ConsolePage {
         return this;
     }
 
+    private java.util.function.Consumer<javafx.scene.Scene> beforeOk;
+
+    /** Something to do with the parameter dialog once filled, before OK is pressed (e.g. take its picture). */
+    ConsolePage beforeOk(java.util.function.Consumer<javafx.scene.Scene> action) {
+        this.beforeOk = action;
+        return this;
+    }
+
     /** Fills the parameter dialog for one name and presses OK. */
     ConsolePage giveParameter(String name, ParameterType type, String value) throws TimeoutException {
         waitUntil(() -> robot.lookup("#value-" + name).tryQuery().isPresent());
@@ -78,6 +86,7 @@ final class ConsolePage {
         robot.clickOn(field);
         robot.interact(field::clear);
         robot.write(value);
+        if (beforeOk != null) beforeOk.accept(field.getScene());
         var pane = (DialogPane) field.getScene().getRoot();
         robot.clickOn((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK));
         return this;

@@ -57,13 +57,14 @@ class SqlConsoleTest {
         page = new ConsolePage(robot, console);
         page.type("SELECT id, username FROM workers WHERE id < :max_id ORDER BY id")
                 .pressRunStatement();
+        page.beforeOk(scene -> snapshot(robot, scene, "parameter-dialog.png"));
         page.giveParameter("max_id", ParameterType.INTEGER, "5").waitUntilIdle();
 
         assertThat(page.rows()).hasSize(4);
         assertThat(page.rows().stream().map(r -> r.get(0)).toList()).containsExactly(1, 2, 3, 4);
         assertThat(page.rows().getFirst().get(1)).isEqualTo(usernameOf(1));
         assertThat(page.message()).startsWith("4 rows in");
-        snapshot(robot, Path.of("target", "screenshots", "sql-console.png"));
+        snapshot(robot, console.getScene(), "sql-console.png");
     }
 
     private static String usernameOf(int id) throws Exception {
@@ -96,7 +97,7 @@ class SqlConsoleTest {
     }
 
     @Test
-    void syntaxErrorSelectsTheOffendingToken(FxRobot robot) throws TimeoutException {
+    void syntaxErrorSelectsTheOffendingToken(FxRobot robot) throws Exception {
         page = new ConsolePage(robot, console);
         String script = "SELECT 1;\nSELECT id, username\n  FROM FROM workers;\nSELECT 3;";
         page.replaceText(script)
@@ -109,6 +110,7 @@ class SqlConsoleTest {
         assertThat(page.editor().getSelectedText()).isEqualTo("FROM");
         assertThat(page.message()).containsIgnoringCase("syntax error").contains("line 3");
         assertThat(robot.lookup("#error-details").tryQuery()).isPresent();
+        snapshot(robot, console.getScene(), "sql-console-error.png");
     }
 
     @Test
@@ -144,9 +146,9 @@ class SqlConsoleTest {
     }
 
     /** Renders the console into a PNG, for a person to look at. */
-    private void snapshot(FxRobot robot, Path file) throws Exception {
+    private static void snapshot(FxRobot robot, Scene scene, String name) {
         var image = new WritableImage[1];
-        robot.interact(() -> image[0] = console.getScene().snapshot(null));
+        robot.interact(() -> image[0] = scene.snapshot(null));
         int width = (int) image[0].getWidth();
         int height = (int) image[0].getHeight();
         var buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -154,7 +156,12 @@ class SqlConsoleTest {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) buffered.setRGB(x, y, reader.getArgb(x, y));
         }
-        Files.createDirectories(file.getParent());
-        ImageIO.write(buffered, "png", file.toFile());
+        var file = Path.of("target", "screenshots", name);
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(buffered, "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -107,4 +107,14 @@ class ResultsGridTest {
                 .extracting(javafx.scene.control.Label::getText)
                 .containsExactly("int8", "timestamptz");
     }
+
+    @Test
+    void doubleClickShowsTheWholeValue(FxRobot robot) throws Exception {
+        show(robot, "SELECT repeat('ab', 500) AS long");
+        robot.doubleClickOn(cell(robot, "long"));
+
+        var viewer = robot.lookup(".value-viewer-text").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(viewer.getText()).isEqualTo("ab".repeat(500));
+        robot.interact(() -> viewer.getScene().getWindow().hide());
+    }
 }

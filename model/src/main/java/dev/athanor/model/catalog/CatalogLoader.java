@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class CatalogLoader {
                    i.inhparent, pn.nspname, pc.relname,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
-                   fs.srvname, c.reltuples
+                   fs.srvname, c.reltuples, ft.ftoptions
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_description d
@@ -321,6 +322,10 @@ public final class CatalogLoader {
             }
             draft.partitionKey = optional(row, 13);
             draft.foreignServer = optional(row, 14);
+            for (String option : strings(row.getArray(16))) {
+                int equals = option.indexOf('=');
+                draft.foreignOptions.put(option.substring(0, equals), option.substring(equals + 1));
+            }
             double tuples = row.getDouble(15);
             // reltuples is -1 until the first VACUUM or ANALYZE (PostgreSQL 14 and later).
             draft.estimatedRows = tuples < 0 ? OptionalLong.empty() : OptionalLong.of(Math.round(tuples));
@@ -636,6 +641,7 @@ public final class CatalogLoader {
         Optional<String> partitionKey = Optional.empty();
         final List<QualifiedName> partitions = new ArrayList<>();
         Optional<String> foreignServer = Optional.empty();
+        final Map<String, String> foreignOptions = new LinkedHashMap<>();
         OptionalLong estimatedRows = OptionalLong.empty();
 
         RelationDraft(long oid, String schema, String name, ObjectKind kind, String owner, Optional<String> comment) {
@@ -700,6 +706,7 @@ public final class CatalogLoader {
                     partitionKey,
                     partitions,
                     foreignServer,
+                    foreignOptions,
                     estimatedRows);
         }
     }

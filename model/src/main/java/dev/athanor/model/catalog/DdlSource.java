@@ -167,8 +167,9 @@ public final class DdlSource {
         var lines = new ArrayList<String>();
         var after = new StringBuilder();
         String head;
+        String create = table.foreignServer().isPresent() ? "CREATE FOREIGN TABLE " : "CREATE TABLE ";
         if (table.partitionOf().isPresent()) {
-            head = "CREATE TABLE " + name + " PARTITION OF "
+            head = create + name + " PARTITION OF "
                     + table.partitionOf().get().parent().toSql();
             // A partition's columns and the constraints it inherits come from its parent: repeating them would
             // fail. Only constraints declared on the partition itself are written.
@@ -182,7 +183,7 @@ public final class DdlSource {
                 }
             }
         } else {
-            head = (table.kind() == ObjectKind.FOREIGN_TABLE ? "CREATE FOREIGN TABLE " : "CREATE TABLE ") + name;
+            head = create + name;
             for (Column column : table.columns()) {
                 lines.add(columnClause(column));
             }
@@ -208,6 +209,12 @@ public final class DdlSource {
         table.partitionOf().ifPresent(p -> out.append('\n').append(p.bound()));
         table.partitionKey().ifPresent(key -> out.append("\nPARTITION BY ").append(key));
         table.foreignServer().ifPresent(server -> out.append("\nSERVER ").append(SqlIdentifiers.quote(server)));
+        if (!table.foreignOptions().isEmpty()) {
+            var options = new StringJoiner(", ", "\nOPTIONS (", ")");
+            table.foreignOptions()
+                    .forEach((key, value) -> options.add(SqlIdentifiers.quote(key) + " " + literal(value)));
+            out.append(options);
+        }
         out.append(";\n").append(after);
         return out.toString();
     }

@@ -1,7 +1,10 @@
 package dev.athanor.model.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,6 +33,7 @@ import java.util.OptionalLong;
  * @param partitionKey the partition key of a partitioned table ({@code RANGE (at)})
  * @param partitions the partitions of a partitioned table, by name
  * @param foreignServer the server of a foreign table
+ * @param foreignOptions the options of a foreign table ({@code OPTIONS (filename '...')}), in server order
  * @param estimatedRows the planner's row estimate, absent when the relation was never analyzed
  */
 public record Relation(
@@ -52,6 +56,7 @@ public record Relation(
         Optional<String> partitionKey,
         List<QualifiedName> partitions,
         Optional<String> foreignServer,
+        Map<String, String> foreignOptions,
         OptionalLong estimatedRows)
         implements SchemaObject {
 
@@ -76,6 +81,7 @@ public record Relation(
         Objects.requireNonNull(partitionKey, "partitionKey");
         partitions = List.copyOf(partitions);
         Objects.requireNonNull(foreignServer, "foreignServer");
+        foreignOptions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignOptions));
         Objects.requireNonNull(estimatedRows, "estimatedRows");
     }
 

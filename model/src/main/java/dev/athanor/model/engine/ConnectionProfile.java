@@ -76,26 +76,32 @@ public record ConnectionProfile(
         return ConnectionString.parse("postgresql://", environment).profile().withName(name);
     }
 
+    /** A copy with another name. */
     public ConnectionProfile withName(String newName) {
         return new ConnectionProfile(newName, host, port, database, user, sslMode, options);
     }
 
+    /** A copy pointing at another host. */
     public ConnectionProfile withHost(String newHost) {
         return new ConnectionProfile(name, newHost, port, database, user, sslMode, options);
     }
 
+    /** A copy pointing at another port. */
     public ConnectionProfile withPort(int newPort) {
         return new ConnectionProfile(name, host, newPort, database, user, sslMode, options);
     }
 
+    /** A copy for another database. */
     public ConnectionProfile withDatabase(String newDatabase) {
         return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, options);
     }
 
+    /** A copy logging in as another role. */
     public ConnectionProfile withUser(String newUser) {
         return new ConnectionProfile(name, host, port, database, newUser, sslMode, options);
     }
 
+    /** A copy with another TLS mode. */
     public ConnectionProfile withSslMode(SslMode newSslMode) {
         return new ConnectionProfile(name, host, port, database, user, newSslMode, options);
     }

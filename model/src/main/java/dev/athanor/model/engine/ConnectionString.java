@@ -3,9 +3,11 @@ package dev.athanor.model.engine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Reads the two connection-string forms people paste: libpq URIs ({@code postgresql://alice@db:5432/shop?sslmode=require},
@@ -189,7 +191,7 @@ public final class ConnectionString {
                 if (libpqName == null) {
                     throw new ProfileFormatException("JDBC property '" + key + "' is not supported (supported: user, "
                             + "password, sslmode, ssl, "
-                            + String.join(", ", new java.util.TreeSet<>(JDBC_TO_LIBPQ.keySet()))
+                            + String.join(", ", new TreeSet<>(JDBC_TO_LIBPQ.keySet()))
                             + ")");
                 }
                 fields.put("option." + libpqName, value);
@@ -199,7 +201,7 @@ public final class ConnectionString {
     }
 
     private static String sslFlag(String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "on", "yes" -> "require";
             case "false", "0", "off", "no" -> "disable";
             default -> throw new ProfileFormatException("ssl '" + value + "' is not true or false");

@@ -35,18 +35,22 @@ public final class ConstraintViolation extends DatabaseException {
         this.detail = detail;
     }
 
+    /** The constraint's name, e.g. {@code users_username_key}. */
     public Optional<String> constraint() {
         return Optional.ofNullable(constraint);
     }
 
+    /** The schema of the table. */
     public Optional<String> schema() {
         return Optional.ofNullable(schema);
     }
 
+    /** The table whose row broke the rule. */
     public Optional<String> table() {
         return Optional.ofNullable(table);
     }
 
+    /** The column, for not-null violations. */
     public Optional<String> column() {
         return Optional.ofNullable(column);
     }

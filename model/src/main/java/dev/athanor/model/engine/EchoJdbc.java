@@ -4,16 +4,19 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +24,7 @@ import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.postgresql.jdbc.PSQLSavepoint;
 
 /**
  * Wraps JDBC connections so that every statement executed through them is published to an {@link EchoLog}.
@@ -104,12 +108,34 @@ final class EchoJdbc {
                                     args[0]);
                 }
                 case "commit", "rollback" -> {
-                    // pgjdbc sends nothing when no transaction is open; the log shows only what was sent.
-                    if ((args == null || args.length == 0) && transactionOpen()) {
+                    if (args != null && args.length == 1) {
                         return timed(
-                                name.toUpperCase(java.util.Locale.ROOT), () -> EchoJdbc.invoke(target, method, args));
+                                "ROLLBACK TO SAVEPOINT " + savepointName((Savepoint) args[0]),
+                                () -> EchoJdbc.invoke(target, method, args));
+                    }
+                    // pgjdbc sends nothing when no transaction is open; the log shows only what was sent.
+                    if (transactionOpen()) {
+                        return timed(name.toUpperCase(Locale.ROOT), () -> EchoJdbc.invoke(target, method, args));
                     }
                     return EchoJdbc.invoke(target, method, args);
+                }
+                case "setSavepoint" -> {
+                    publishImplicitBegin();
+                    var start = Instant.now();
+                    var nanos = System.nanoTime();
+                    try {
+                        var savepoint = (Savepoint) EchoJdbc.invoke(target, method, args);
+                        publish(start, nanos, "SAVEPOINT " + savepointName(savepoint), List.of(), 1, -1, null);
+                        return savepoint;
+                    } catch (SQLException e) {
+                        publish(start, nanos, "SAVEPOINT", List.of(), 1, -1, e);
+                        throw e;
+                    }
+                }
+                case "releaseSavepoint" -> {
+                    return timed(
+                            "RELEASE SAVEPOINT " + savepointName((Savepoint) args[0]),
+                            () -> EchoJdbc.invoke(target, method, args));
                 }
                 case "close" -> {
                     List<StatementHandler> statements;
@@ -168,6 +194,15 @@ final class EchoJdbc {
         void noteSessionChange(String sql) {
             if (!sessionChanged && changesSession(sql)) {
                 sessionChanged = true;
+            }
+        }
+
+        /** The name pgjdbc sends for a savepoint (unnamed ones get a generated name). */
+        private static String savepointName(Savepoint savepoint) {
+            try {
+                return savepoint instanceof PSQLSavepoint pg ? pg.getPGName() : savepoint.getSavepointName();
+            } catch (SQLException | RuntimeException e) {
+                return "?";
             }
         }
 
@@ -492,14 +527,14 @@ final class EchoJdbc {
                     || setter.equals("setNClob")
                     || setter.equals("setCharacterStream")
                     || setter.equals("setNCharacterStream")) {
-                return "<" + setter.substring(3).toLowerCase(java.util.Locale.ROOT) + ">";
+                return "<" + setter.substring(3).toLowerCase(Locale.ROOT) + ">";
             }
             var text =
                     switch (value) {
                         case byte[] bytes -> "<" + bytes.length + " bytes>";
                         case String s -> "'" + s + "'";
                         case Character c -> "'" + c + "'";
-                        case java.sql.Array array -> String.valueOf(array);
+                        case Array array -> String.valueOf(array);
                         default -> String.valueOf(value);
                     };
             text = Secrets.maskConnectionText(text);

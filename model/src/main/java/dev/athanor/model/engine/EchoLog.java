@@ -1,5 +1,7 @@
 package dev.athanor.model.engine;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +36,12 @@ public final class EchoLog {
     private final CopyOnWriteArrayList<Consumer<? super EchoEvent>> listeners = new CopyOnWriteArrayList<>();
     private long nextSequence = 1;
 
+    /** A log keeping the last {@value #DEFAULT_CAPACITY} events. */
     public EchoLog() {
         this(DEFAULT_CAPACITY);
     }
 
+    /** A log keeping the last {@code capacity} events. */
     public EchoLog(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
@@ -46,6 +50,7 @@ public final class EchoLog {
         this.recent = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
+    /** How many events the ring keeps. */
     public int capacity() {
         return capacity;
     }
@@ -103,13 +108,13 @@ public final class EchoLog {
 
     /** An event before it gets its sequence number. */
     record EventDraft(
-            java.time.Instant time,
+            Instant time,
             String origin,
             int connectionPid,
             String sql,
             List<String> binds,
             int batchSize,
-            java.time.Duration duration,
+            Duration duration,
             long rows,
             boolean failed,
             String sqlState) {

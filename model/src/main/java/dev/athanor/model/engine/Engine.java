@@ -2,14 +2,11 @@ package dev.athanor.model.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -76,10 +73,12 @@ public final class Engine implements AutoCloseable {
         return new Engine(profile, password == null ? PasswordSource.none() : PasswordSource.typed(password), settings);
     }
 
+    /** The profile this Engine connects with. */
     public ConnectionProfile profile() {
         return profile;
     }
 
+    /** How this Engine keeps connections. */
     public PoolSettings poolSettings() {
         return settings;
     }
@@ -243,7 +242,7 @@ public final class Engine implements AutoCloseable {
         return dataSource(DEFAULT_ORIGIN);
     }
 
-    private final class OriginDataSource implements DataSource {
+    private final class OriginDataSource extends PlainDataSource {
         private final String origin;
 
         OriginDataSource(String origin) {
@@ -257,45 +256,6 @@ public final class Engine implements AutoCloseable {
             } catch (DatabaseException e) {
                 throw new SQLException(e.userMessage(), e.sqlState(), e);
             }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("the user comes from the connection profile");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            if (iface.isInstance(this)) {
-                return iface.cast(this);
-            }
-            throw new SQLException("not a wrapper of " + iface.getName());
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return iface.isInstance(this);
         }
     }
 
@@ -329,13 +289,15 @@ public final class Engine implements AutoCloseable {
         return DatabaseErrors.classify(failure, profile, physical.passwordGiven());
     }
 
+    /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
     }
 
     /**
-     * Closes the pool: idle connections at once, checked-out ones when they are returned. Further checkouts fail
-     * with {@link IllegalStateException}. Without a pool, connections still checked out stay open until closed.
+     * Closes the pool and every connection in it, including checked-out ones (HikariCP aborts them, so their next
+     * call fails instead of the close waiting for them). Further checkouts fail with {@link IllegalStateException}.
+     * Without a pool, connections still checked out stay open until their holders close them.
      */
     @Override
     public void close() {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "No pool" mode (SQLAlchemy's NullPool): every checkout opens a fresh physical connection and closing the
  * checkout closes it. Counts open and opening connections for {@link PoolStats}.
  */
-final class NoPoolDataSource {
+final class NoPoolDataSource extends PlainDataSource {
     private final PhysicalConnections physical;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger opening = new AtomicInteger();
@@ -20,7 +20,8 @@ final class NoPoolDataSource {
         this.physical = physical;
     }
 
-    Connection getConnection() throws SQLException {
+    @Override
+    public Connection getConnection() throws SQLException {
         opening.incrementAndGet();
         Connection connection;
         try {

@@ -32,6 +32,7 @@ public final class Password {
         return new String(value);
     }
 
+    /** The kind of source the password came from. */
     public PasswordOrigin origin() {
         return origin;
     }

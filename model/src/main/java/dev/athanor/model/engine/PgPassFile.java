@@ -59,6 +59,7 @@ public final class PgPassFile implements PasswordSource {
         return new PgPassFile(Path.of(home, ".pgpass"));
     }
 
+    /** The file read (it may not exist). */
     public Path path() {
         return path;
     }

@@ -1,19 +1,15 @@
 package dev.athanor.model.engine;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Opens real connections to the profile's server with the driver, asking the password source each time, so a
  * password typed or remembered later is used by the next connection. The pool sits on top of this.
  */
-final class PhysicalConnections implements DataSource {
+final class PhysicalConnections extends PlainDataSource {
     /** pgjdbc's default connect timeout is 10 s; a desktop tool should not wait longer for a dead host. */
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
@@ -47,45 +43,6 @@ final class PhysicalConnections implements DataSource {
         }
         // The URL carries user, database, sslmode and options; the password only ever travels in the properties.
         return DriverManager.getConnection(url, properties);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the user comes from the connection profile");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper of " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     @Override

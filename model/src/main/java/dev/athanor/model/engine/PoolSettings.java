@@ -55,26 +55,32 @@ public record PoolSettings(
         return defaults().withPooled(false);
     }
 
+    /** A copy with or without a pool. */
     public PoolSettings withPooled(boolean newPooled) {
         return new PoolSettings(newPooled, maximumPoolSize, minimumIdle, connectionTimeout, idleTimeout, maxLifetime);
     }
 
+    /** A copy with another maximum size (minimum idle lowered to fit). */
     public PoolSettings withMaximumPoolSize(int size) {
         return new PoolSettings(pooled, size, Math.min(minimumIdle, size), connectionTimeout, idleTimeout, maxLifetime);
     }
 
+    /** A copy with another minimum of idle connections. */
     public PoolSettings withMinimumIdle(int idle) {
         return new PoolSettings(pooled, maximumPoolSize, idle, connectionTimeout, idleTimeout, maxLifetime);
     }
 
+    /** A copy with another checkout wait. */
     public PoolSettings withConnectionTimeout(Duration timeout) {
         return new PoolSettings(pooled, maximumPoolSize, minimumIdle, timeout, idleTimeout, maxLifetime);
     }
 
+    /** A copy with another idle timeout. */
     public PoolSettings withIdleTimeout(Duration timeout) {
         return new PoolSettings(pooled, maximumPoolSize, minimumIdle, connectionTimeout, timeout, maxLifetime);
     }
 
+    /** A copy with another connection lifetime. */
     public PoolSettings withMaxLifetime(Duration lifetime) {
         return new PoolSettings(pooled, maximumPoolSize, minimumIdle, connectionTimeout, idleTimeout, lifetime);
     }

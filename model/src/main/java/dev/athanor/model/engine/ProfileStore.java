@@ -53,6 +53,7 @@ public final class ProfileStore {
         return Path.of(home, ".config", "athanor");
     }
 
+    /** The JSON file the profiles live in. */
     public Path file() {
         return file;
     }

@@ -26,6 +26,7 @@ class DdlSourceTest {
         pg = TestPostgres.shared();
         source = pg.connect(pg.createEmptyDatabase("ddl_source"));
         try (var s = source.createStatement()) {
+            s.execute(OddIdentifiersCatalogTest.PREREQUISITES_SQL);
             s.execute(OddIdentifiersCatalogTest.SCHEMA_SQL);
         }
         sourceCatalog = CatalogLoader.load(source);
@@ -64,6 +65,7 @@ class DdlSourceTest {
         List<String> script = scriptFor(sourceCatalog, source);
         try (Connection target = pg.connect(pg.createEmptyDatabase("ddl_target"))) {
             try (var s = target.createStatement()) {
+                s.execute(OddIdentifiersCatalogTest.PREREQUISITES_SQL);
                 for (String ddl : script) {
                     s.execute(ddl);
                 }
@@ -106,6 +108,13 @@ class DdlSourceTest {
         assertThat(DdlSource.ddl(source, relation("Events 2025")))
                 .isEqualTo("CREATE TABLE \"My Schema\".\"Events 2025\" PARTITION OF \"My Schema\".\"Events\"\n"
                         + "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n");
+    }
+
+    @Test
+    void foreignTableDdlNamesServerAndOptions() {
+        assertThat(DdlSource.ddl(source, relation("Imported Rows")))
+                .isEqualTo("CREATE FOREIGN TABLE \"My Schema\".\"Imported Rows\" (\n    \"Line\" text NOT NULL\n)\n"
+                        + "SERVER \"Flat Files\"\nOPTIONS (filename '/dev/null', format 'csv');\n");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.athanor.model.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.athanor.sample.testkit.TestPostgres;
@@ -66,6 +67,14 @@ class OddIdentifiersCatalogTest {
             COMMENT ON FUNCTION "My Schema"."Add"(int, int) IS 'adds';
             CREATE AGGREGATE "My Schema"."my sum"(int) (SFUNC = int4pl, STYPE = int, INITCOND = '0');
             CREATE TYPE "My Schema"."Point 3" AS (x float8, "Y" float8);
+            CREATE FOREIGN TABLE "My Schema"."Imported Rows" ("Line" text NOT NULL)
+                SERVER "Flat Files" OPTIONS (filename '/dev/null', format 'csv');
+            """;
+
+    /** What the schema needs from outside it: a foreign server (the DDL of a schema does not create it). */
+    static final String PREREQUISITES_SQL = """
+            CREATE EXTENSION file_fdw;
+            CREATE SERVER "Flat Files" FOREIGN DATA WRAPPER file_fdw;
             """;
 
     static final String DATA_SQL = """
@@ -86,6 +95,7 @@ class OddIdentifiersCatalogTest {
         pg = TestPostgres.shared();
         connection = pg.connect(pg.createEmptyDatabase("odd"));
         try (var s = connection.createStatement()) {
+            s.execute(PREREQUISITES_SQL);
             s.execute(SCHEMA_SQL);
             s.execute(DATA_SQL);
         }
@@ -112,6 +122,7 @@ class OddIdentifiersCatalogTest {
                         ObjectKind.PARTITION,
                         ObjectKind.VIEW,
                         ObjectKind.MATERIALIZED_VIEW,
+                        ObjectKind.FOREIGN_TABLE,
                         ObjectKind.COMPOSITE_TYPE,
                         ObjectKind.SEQUENCE,
                         ObjectKind.ENUM,
@@ -125,7 +136,7 @@ class OddIdentifiersCatalogTest {
     void quotedAndMixedCaseNamesAreKeptExactly() {
         assertThat(schema.tables())
                 .extracting(Relation::name)
-                .containsExactly("a\"b", "Events", "Events 2025", "Events default", "Order Items");
+                .containsExactly("a\"b", "Events", "Events 2025", "Events default", "Imported Rows", "Order Items");
         assertThat(relation("Order Items").columns())
                 .extracting(Column::name)
                 .containsExactly("Order Id", "Line No", "a\"b", "Qty", "total x2", "id", "select");
@@ -271,6 +282,15 @@ class OddIdentifiersCatalogTest {
     }
 
     @Test
+    void foreignTableNamesItsServerAndOptions() {
+        Relation imported = relation("Imported Rows");
+        assertThat(imported.kind()).isEqualTo(ObjectKind.FOREIGN_TABLE);
+        assertThat(imported.foreignServer()).contains("Flat Files");
+        assertThat(imported.foreignOptions()).containsExactly(entry("filename", "/dev/null"), entry("format", "csv"));
+        assertThat(imported.column("Line").orElseThrow().nullable()).isFalse();
+    }
+
+    @Test
     void compositeTypeHasColumns() {
         assertThat(relation("Point 3").kind()).isEqualTo(ObjectKind.COMPOSITE_TYPE);
         assertThat(relation("Point 3").columns()).extracting(Column::name).containsExactly("x", "Y");
@@ -334,6 +354,7 @@ class OddIdentifiersCatalogTest {
     private static int expectedRows(String relation) {
         return switch (relation) {
             case "Order Items", "Events" -> 2;
+            case "Imported Rows" -> 0;
             case "a\"b", "Big Orders", "Order Totals", "Events 2025", "Events default" -> 1;
             default -> throw new AssertionError("unexpected relation " + relation);
         };

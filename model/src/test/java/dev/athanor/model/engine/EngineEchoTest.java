@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,14 +60,6 @@ class EngineEchoTest {
                 var result = raw.executeQuery("SELECT pg_backend_pid()")) {
             result.next();
             return result.getInt(1);
-        }
-    }
-
-    private static int backendPidOf(String origin) {
-        try (var connection = engine.connection(origin)) {
-            return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -299,10 +292,16 @@ class EngineEchoTest {
     }
 
     @Test
-    void differentOriginsKeepTheirOwnName() {
-        var pid = backendPidOf("someone");
+    void eachEventCarriesTheOriginOfItsCheckout() {
+        engine.dsl("origin one").resultQuery("SELECT 'one'").fetch();
+        engine.dsl("origin two").resultQuery("SELECT 'two'").fetch();
 
-        assertThat(pid).isPositive();
+        assertThat(engine.echo().recent("origin one"))
+                .extracting(EchoEvent::sql)
+                .containsExactly("SELECT 'one'");
+        assertThat(engine.echo().recent("origin two"))
+                .extracting(EchoEvent::sql)
+                .containsExactly("SELECT 'two'");
     }
 
     @Test
@@ -348,5 +347,53 @@ class EngineEchoTest {
         assertThat(events)
                 .extracting(EchoEvent::sql)
                 .containsExactly("UPDATE vacancies SET compensation = compensation WHERE id = 1");
+    }
+
+    @Test
+    void savepointsAreEchoedAsSent() {
+        var events = during("nested", () -> {
+            try (var connection = engine.connection("nested");
+                    var statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                var savepoint = connection.setSavepoint("before_update");
+                statement.executeUpdate("UPDATE vacancies SET compensation = compensation WHERE id = 2");
+                connection.rollback(savepoint);
+                var second = connection.setSavepoint("second");
+                connection.releaseSavepoint(second);
+                connection.commit();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(events)
+                .extracting(EchoEvent::sql)
+                .containsExactly(
+                        "BEGIN",
+                        "SAVEPOINT \"before_update\"",
+                        "UPDATE vacancies SET compensation = compensation WHERE id = 2",
+                        "ROLLBACK TO SAVEPOINT \"before_update\"",
+                        "SAVEPOINT \"second\"",
+                        "RELEASE SAVEPOINT \"second\"",
+                        "COMMIT");
+    }
+
+    @Test
+    void jooqTransactionIsEchoedWithBeginAndCommit() {
+        var compensation = field(name("compensation"), Integer.class);
+        var events = during("tx", () -> engine.dsl("tx").transaction(configuration -> DSL.using(configuration)
+                .update(table(name("vacancies")))
+                .set(compensation, compensation)
+                .where(field(name("id")).eq(3))
+                .execute()));
+
+        assertThat(events).extracting(EchoEvent::sql).first().isEqualTo("BEGIN");
+        assertThat(events).extracting(EchoEvent::sql).last().isEqualTo("COMMIT");
+        assertThat(events)
+                .filteredOn(e -> e.sql().startsWith("update"))
+                .singleElement()
+                .extracting(EchoEvent::rows)
+                .isEqualTo(1L);
     }
 }

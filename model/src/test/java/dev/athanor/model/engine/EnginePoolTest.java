@@ -262,4 +262,19 @@ class EnginePoolTest {
         assertThat(EchoJdbc.changesSession("UPDATE t SET x = 1")).isFalse();
         assertThat(EchoJdbc.changesSession("SELECT 'set x'")).isFalse();
     }
+
+    @Test
+    void closingTheEngineEndsCheckedOutConnectionsPromptly() throws SQLException {
+        var engine = Engine.create(profile, PasswordSource.none(), PoolSettings.defaults());
+        var held = engine.connection("console");
+        assertThat(pid(held)).isPositive();
+
+        var start = System.nanoTime();
+        engine.close();
+        var elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> held.createStatement().execute("SELECT 1")).isInstanceOf(SQLException.class);
+        held.close();
+    }
 }

@@ -25,10 +25,14 @@ public final class JooqJavaExporter {
     public String export(Query query) {
         return "import static org.jooq.impl.DSL.*;\n\n"
                 + "import org.jooq.impl.SQLDataType;\n\n"
-                + "var query = " + top(query) + ";\n";
+                + "var query = " + expression(query) + ";\n";
     }
 
-    private String top(Query query) {
+    /**
+     * The Java expression alone, for embedding in code that has a {@code DSLContext ctx} and
+     * {@code import static org.jooq.impl.DSL.*}.
+     */
+    public String expression(Query query) {
         return switch (query) {
             case Query.Raw raw -> "ctx.resultQuery(" + java(raw.sql()) + ")";
             case Query.Select select -> select(select, "ctx.");
@@ -44,7 +48,23 @@ public final class JooqJavaExporter {
         };
     }
 
+    /**
+     * While writing the operands of a set operation: their constants are typed {@code Object}, or Java would
+     * refuse {@code select(val(1)).unionAll(select(field(...)))} for its differing record types.
+     */
+    private boolean setOperand;
+
     private String setOperation(Query.SetOperation operation, String start) {
+        boolean outer = setOperand;
+        setOperand = true;
+        try {
+            return setOperationCode(operation, start);
+        } finally {
+            setOperand = outer;
+        }
+    }
+
+    private String setOperationCode(Query.SetOperation operation, String start) {
         String method =
                 switch (operation.operator()) {
                             case UNION -> "union";
@@ -240,7 +260,7 @@ public final class JooqJavaExporter {
             case Expression.Literal literal ->
                 literal.type() == Expression.Literal.Type.NULL
                         ? "inline((Object) null)"
-                        : "val(" + javaValue(literal) + ")";
+                        : setOperand ? "val((Object) " + javaValue(literal) + ")" : "val(" + javaValue(literal) + ")";
             case Expression.Parameter parameter -> {
                 String param = "param(" + java(parameter.name()) + ")";
                 yield parameter.typeHint() == null

@@ -16,6 +16,13 @@ record ProjectDocument(
         List<SavedQuery> queries,
         List<Relationship> relationships) {
 
+    ProjectDocument {
+        // Checks across queries and relationships (unique names) happen here, while the file is being read, so
+        // the failure carries the file position like any other.
+        new QueryProject(
+                connection, queries == null ? List.of() : queries, relationships == null ? List.of() : relationships);
+    }
+
     static ProjectDocument of(QueryProject project) {
         return new ProjectDocument(
                 ProjectFile.FORMAT,

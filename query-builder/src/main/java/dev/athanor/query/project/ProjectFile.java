@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.athanor.query.parse.ImportResult;
+import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.project.ProjectFileException.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,22 +53,20 @@ public final class ProjectFile {
     /** The file name ending the application suggests. */
     public static final String EXTENSION = ".athanor.json";
 
-    private final Function<String, dev.athanor.query.model.Query> importer;
+    private final Function<String, ImportResult> importer;
 
     /**
      * @param importer turns the SQL text of a version 1 query into the model (it keeps what it cannot model as raw
      *     nodes); used only when migrating old files
      */
-    public ProjectFile(Function<String, dev.athanor.query.model.Query> importer) {
+    public ProjectFile(Function<String, ImportResult> importer) {
         this.importer = Objects.requireNonNull(importer, "importer");
     }
 
-    /**
-     * Project files as the application reads them. Version 1 queries are kept as raw SQL nodes: they run exactly as
-     * before, and the builder shows them as SQL.
-     */
+    /** Project files as the application reads them: version 1 SQL is imported with the {@link SqlImporter}. */
     public static ProjectFile standard() {
-        return new ProjectFile(dev.athanor.query.model.Query.Raw::new);
+        var importer = new SqlImporter();
+        return new ProjectFile(importer::importSql);
     }
 
     /** Reads the project at {@code file}. */

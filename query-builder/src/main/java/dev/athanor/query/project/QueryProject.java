@@ -26,6 +26,15 @@ public record QueryProject(ConnectionReference connection, List<SavedQuery> quer
                 throw new IllegalArgumentException("Two queries are called '" + query.name() + "'");
             }
         }
+        var relationshipNames = new HashSet<String>();
+        for (var relationship : relationships) {
+            var from = relationship.from();
+            var parent = (from.schema() == null ? "" : from.schema() + ".") + from.table();
+            if (!relationshipNames.add(parent + "\u0000" + relationship.name())) {
+                throw new IllegalArgumentException(
+                        "The table " + parent + " has two relationships called '" + relationship.name() + "'");
+            }
+        }
     }
 
     /** An empty project. */

@@ -3,11 +3,13 @@ package dev.athanor.query.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athanor.query.model.Query;
+import dev.athanor.query.parse.ImportResult;
 import dev.athanor.query.project.ProjectFileException.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Converts a version 1 project into the version 2 layout.
@@ -24,10 +26,10 @@ import java.util.function.Function;
  * still runs.
  */
 final class VersionOneMigration {
-    private final Function<String, Query> importer;
+    private final Function<String, ImportResult> importer;
     private final List<String> notices = new ArrayList<>();
 
-    VersionOneMigration(Function<String, Query> importer) {
+    VersionOneMigration(Function<String, ImportResult> importer) {
         this.importer = importer;
     }
 
@@ -81,12 +83,17 @@ final class VersionOneMigration {
 
     private Query imported(String name, String sql) {
         try {
-            var query = importer.apply(sql);
-            if (query instanceof Query.Raw) {
+            var result = importer.apply(sql);
+            if (result.query() instanceof Query.Raw) {
                 notices.add("The SQL of query '" + name + "' was kept as raw SQL: the builder cannot show it as"
                         + " tables and columns, but it runs as before.");
+            } else if (!result.complete()) {
+                notices.add("The SQL of query '" + name + "' was imported with parts kept as raw SQL: "
+                        + result.warnings().stream()
+                                .map(ImportResult.Warning::message)
+                                .collect(Collectors.joining("; ")));
             }
-            return query;
+            return result.query();
         } catch (RuntimeException notImportable) {
             notices.add("The SQL of query '" + name + "' could not be imported (" + notImportable.getMessage()
                     + "); it was kept as raw SQL and runs as before.");

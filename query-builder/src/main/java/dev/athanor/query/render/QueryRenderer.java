@@ -482,7 +482,7 @@ public final class QueryRenderer {
                 case MULTIPLY -> left.times(number(arithmetic.right()));
                 case DIVIDE -> left.divide(number(arithmetic.right()));
                 case MODULO -> left.modulo(number(arithmetic.right()));
-                case CONCAT -> untyped(DSL.concat(left, right));
+                case CONCAT -> untyped(DSL.concat(text(left), text(right)));
             };
         }
 

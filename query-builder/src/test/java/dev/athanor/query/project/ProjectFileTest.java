@@ -3,7 +3,11 @@ package dev.athanor.query.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athanor.query.model.Expression;
+import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.Query;
+import dev.athanor.query.model.SelectItem;
+import dev.athanor.query.model.TableSource;
 import dev.athanor.query.project.ProjectFileException.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProjectFileTest {
-    private final ProjectFile files = new ProjectFile(Query.Raw::new);
+    private final ProjectFile files = ProjectFile.standard();
 
     @TempDir
     Path directory;
@@ -108,22 +112,24 @@ class ProjectFileTest {
         assertThat(opened.fileVersion()).isEqualTo(1);
         assertThat(opened.notices().getFirst()).contains("format version 1", "converted to version 2");
         var query = opened.project().query("well_paid").orElseThrow();
-        assertThat(query.query()).isEqualTo(new Query.Raw("SELECT id FROM resumes WHERE compensation > :min"));
+        var expected = Query.select(SelectItem.of(Expression.column("id")))
+                .withFrom(TableSource.table(null, "resumes", null))
+                .withWhere(Predicate.compare(
+                        Expression.column("compensation"),
+                        Predicate.Comparison.Operator.GT,
+                        Expression.parameter("min", null)));
+        assertThat(query.query()).isEqualTo(expected);
         assertThat(query.parameters()).containsExactly(QueryParameter.required("min", ParameterType.INTEGER));
         assertThat(opened.project().connection()).isEqualTo(ConnectionReference.profile("Sample database"));
         assertThat(Files.readString(file)).isEqualTo(text);
     }
 
     @Test
-    void versionOneQueryTheImporterRejectsIsKeptAsRawSqlWithANotice() throws IOException {
+    void versionOneStatementThatIsNotASelectIsKeptAsRawSqlWithANotice() throws IOException {
         var file = write("old.athanor.json", """
                 {"format": "athanor-project", "version": 1, "queries": [{"name": "odd", "sql": "VACUUM"}]}
                 """);
-        var refusing = new ProjectFile(sql -> {
-            throw new IllegalArgumentException("not a query");
-        });
-
-        var opened = refusing.open(file);
+        var opened = files.open(file);
 
         assertThat(opened.project().query("odd").orElseThrow().query()).isEqualTo(new Query.Raw("VACUUM"));
         assertThat(opened.notices()).anyMatch(n -> n.contains("'odd'") && n.contains("raw SQL"));
@@ -225,6 +231,43 @@ class ProjectFileTest {
 
         var failure = assertFails(file, Problem.INVALID, "never stores a password");
         assertThat(failure.jsonPath()).contains("connection");
+    }
+
+    @Test
+    void twoRelationshipsOfOneTableWithTheSameNameAreRefused() throws IOException {
+        var worker = """
+                {"name": "worker", "kind": "many-to-one", "loading": "joined",
+                 "from": {"table": "resumes", "columns": ["worker_id"]}, "to": {"table": "workers", "columns": ["id"]}}
+                """;
+        var file = write(
+                "twice.athanor.json",
+                "{\"format\": \"athanor-project\", \"version\": 2, \"relationships\": [" + worker + "," + worker
+                        + "]}");
+
+        assertFails(file, Problem.INVALID, "The table resumes has two relationships called 'worker'");
+    }
+
+    @Test
+    void duplicateQueryNamesAreRefused() throws IOException {
+        var file = write("same.athanor.json", """
+                {"format": "athanor-project", "version": 2, "queries": [
+                  {"name": "q", "query": {"kind": "raw", "sql": "SELECT 1"}},
+                  {"name": "q", "query": {"kind": "raw", "sql": "SELECT 2"}}]}
+                """);
+
+        assertFails(file, Problem.INVALID, "Two queries are called 'q'");
+    }
+
+    @Test
+    void defaultThatIsNotOfItsTypeIsNamedWithItsPlace() throws IOException {
+        var file = write("default.athanor.json", """
+                {"format": "athanor-project", "version": 2, "queries": [
+                  {"name": "q", "query": {"kind": "raw", "sql": "SELECT 1"},
+                   "parameters": [{"name": "since", "type": "date", "default": "yesterday"}]}]}
+                """);
+
+        var failure = assertFails(file, Problem.INVALID, "'yesterday' is not a date");
+        assertThat(failure.jsonPath()).contains("queries[0].parameters[0]");
     }
 
     @Test
