@@ -70,6 +70,7 @@ public final class Desktop {
                 settings.sample(), profiles, new RememberedPasswords(), settings.environment(), settings.pool());
         this.model = new MainModel(activity, connector);
         this.window = new MainWindow(model, this::openConnectionDialog);
+        window.setRecentProjectsFile(settings.configDirectory().resolve("recent-projects"));
     }
 
     /** Reads the saved profiles and connects to the sample database, all off the UI thread. */

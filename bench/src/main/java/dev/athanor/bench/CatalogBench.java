@@ -4,8 +4,14 @@ import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.CatalogLoader;
 import dev.athanor.model.catalog.Relation;
 import dev.athanor.sample.testkit.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -74,6 +80,59 @@ public final class CatalogBench {
             print(
                     "  %-12s %6.0f ms (rest of the median load: reading rows, building records, indexing)",
                     "assembly", millis(median(timings) - queriesTotal));
+            cpuTimes(connection, runs);
+        }
+    }
+
+    /**
+     * Wall-clock times suffer when other processes compete for the CPU; CPU time does not. With parallel query
+     * off (so the whole server side runs in the one backend process), this measures the CPU the server backend
+     * (from /proc, Linux only) and the loading thread spend per load.
+     */
+    private static void cpuTimes(Connection connection, int runs) throws SQLException {
+        long backend;
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET max_parallel_workers_per_gather = 0");
+            try (var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+                rows.next();
+                backend = rows.getLong(1);
+            }
+        }
+        Path stat = Path.of("/proc", Long.toString(backend), "stat");
+        if (!Files.isReadable(stat)) {
+            print("CPU time: /proc/%d/stat not readable, skipped", backend);
+            return;
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CatalogLoader.load(connection);
+        var timings = new long[runs];
+        long serverBefore = cpuTicks(stat);
+        long clientBefore = threads.getCurrentThreadCpuTime();
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            CatalogLoader.load(connection);
+            timings[run] = System.nanoTime() - start;
+        }
+        long clientNanos = threads.getCurrentThreadCpuTime() - clientBefore;
+        long serverTicks = cpuTicks(stat) - serverBefore;
+        // Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ).
+        print(
+                "without parallel query, %d loads: median wall %.0f ms; CPU per load: server backend %.0f ms,"
+                        + " loading thread %.0f ms",
+                runs, millis(median(timings)), serverTicks * 10.0 / runs, millis(clientNanos / runs));
+        try (var statement = connection.createStatement()) {
+            statement.execute("RESET max_parallel_workers_per_gather");
+        }
+    }
+
+    private static long cpuTicks(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

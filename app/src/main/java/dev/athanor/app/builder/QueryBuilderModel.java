@@ -7,6 +7,8 @@ import dev.athanor.app.results.RowCursor;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.CatalogLoader;
+import dev.athanor.query.export.JooqJavaExporter;
+import dev.athanor.query.export.SqlAlchemyExporter;
 import dev.athanor.query.model.CommonTableExpression;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
@@ -16,6 +18,7 @@ import dev.athanor.query.model.SelectItem;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableAliases;
 import dev.athanor.query.model.TableSource;
+import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.render.RenderedSql;
 import java.sql.Connection;
@@ -52,11 +55,12 @@ import javafx.collections.ObservableMap;
  *
  * <p>All methods are called on the UI thread; the catalog load and query runs go through the {@link Background}.
  */
-public final class QueryBuilderModel {
+public final class QueryBuilderModel implements AutoCloseable {
     private final Background background;
     private final ConnectionSource connections;
     private final ResultsModel results;
     private final QueryRenderer renderer = new QueryRenderer();
+    private final SqlImporter importer = new SqlImporter();
 
     private final EditHistory<Query> history = new EditHistory<>(Query.select());
     private final ObjectProperty<QueryScope> scope = new SimpleObjectProperty<>(QueryScope.root());
@@ -249,6 +253,29 @@ public final class QueryBuilderModel {
         suggestions.clear();
         history.reset(statement);
         refresh();
+    }
+
+    /** The statement as SQLAlchemy 2.0 Core code. */
+    public String sqlAlchemyCode() {
+        try {
+            return new SqlAlchemyExporter().export(statement());
+        } catch (RuntimeException e) {
+            return "# The query cannot be exported yet: " + describe(e);
+        }
+    }
+
+    /** The statement as jOOQ Java code. */
+    public String jooqCode() {
+        try {
+            return new JooqJavaExporter().export(statement());
+        } catch (RuntimeException e) {
+            return "// The query cannot be exported yet: " + describe(e);
+        }
+    }
+
+    /** Shows {@code text} as the note on the last command (used by the project and console commands). */
+    public void note(String text) {
+        message.set(text);
     }
 
     public void undo() {
@@ -628,12 +655,52 @@ public final class QueryBuilderModel {
         scope.set(scope.get().then(new QueryScope.Step.Operand(right)));
     }
 
-    /** Replaces the whole statement by one read elsewhere (the console's text, imported). */
+    /** Replaces the whole statement by {@code statement}; undo brings the previous one back. */
     public void replaceStatement(Query statement) {
         scope.set(QueryScope.root());
-        history.push(statement);
         positions.clear();
         layouts.clear();
+        suggestions.clear();
+        history.push(statement);
+    }
+
+    /**
+     * Reads SQL text (the console's, typically) into the builder. Parts the model cannot hold stay as raw SQL
+     * and are named in the message; the previous query is one undo away.
+     */
+    public void importSql(String text) {
+        if (text == null || text.isBlank()) {
+            message.set("There is no SQL to open in the builder");
+            return;
+        }
+        background.submit(
+                "Reading SQL into the query builder",
+                () -> importer.importSql(text),
+                imported -> {
+                    replaceStatement(imported.query());
+                    message.set(
+                            imported.complete()
+                                    ? "Opened the SQL in the builder"
+                                    : "Opened the SQL; kept as raw SQL: "
+                                            + String.join(
+                                                    "; ",
+                                                    imported.warnings().stream()
+                                                            .map(w -> w.message())
+                                                            .toList()));
+                },
+                failure -> message.set("The SQL could not be read: " + describe(failure)));
+    }
+
+    /**
+     * The statement as the console should receive it: formatted, parameters left as {@code :name} so that the
+     * console asks for them.
+     */
+    public String sqlForConsole() {
+        try {
+            return renderer.renderInlinedFormatted(statement(), typedParameters());
+        } catch (QueryRenderer.MissingParameterException missing) {
+            return renderer.renderNamed(statement());
+        }
     }
 
     // ---------------------------------------------------------------- run
@@ -676,6 +743,15 @@ public final class QueryBuilderModel {
                     running.set(false);
                     runFailure.set(describe(failure));
                 });
+    }
+
+    /** Stops a running query and closes the grid's cursor (the window is closing or disconnecting). */
+    @Override
+    public void close() {
+        if (runJob != null) {
+            runJob.cancel();
+        }
+        results.close();
     }
 
     /** The grid the rows of a run stream into (the console's results grid model). */

@@ -1,7 +1,10 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.console.SqlHighlighter;
+import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
+import dev.athanor.app.task.Background;
 import dev.athanor.query.model.TableSource;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -36,6 +39,7 @@ import org.fxmisc.richtext.CodeArea;
  */
 public final class QueryBuilderView extends BorderPane {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
 
     private final QueryBuilderModel model;
@@ -73,12 +77,14 @@ public final class QueryBuilderView extends BorderPane {
                         tab("Columns", new ColumnsPanel(model)),
                         tab(
                                 "Filters",
-                                new FiltersPanel(
-                                        model,
-                                        "where",
-                                        "WHERE",
-                                        () -> model.select().where(),
-                                        model::setWhere)),
+                                new VBox(
+                                        new FiltersPanel(
+                                                model,
+                                                "where",
+                                                "WHERE",
+                                                () -> model.select().where(),
+                                                model::setWhere),
+                                        new ParametersPanel(model))),
                         tab("Group by", new GroupingPanel(model)),
                         tab("Windows", new WindowsPanel(model)),
                         tab("CTEs & subqueries", new NestedQueriesPanel(model)),
@@ -90,6 +96,7 @@ public final class QueryBuilderView extends BorderPane {
         top.setDividerPositions(0.56);
 
         preview.setId("sql-preview");
+        preview.getStyleClass().add("sql-editor");
         preview.setEditable(false);
         preview.setWrapText(false);
         preview.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
@@ -134,6 +141,10 @@ public final class QueryBuilderView extends BorderPane {
             }
         });
 
+        var sqlAlchemy = codeTab("SQLAlchemy", "export-sqlalchemy", model::sqlAlchemyCode);
+        var jooq = codeTab("jOOQ", "export-jooq", model::jooqCode);
+        output.getTabs().addAll(sqlAlchemy, jooq);
+
         var main = new SplitPane(top, output);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.62);
@@ -164,6 +175,36 @@ public final class QueryBuilderView extends BorderPane {
 
     private boolean chartPreferred;
 
+    /**
+     * The builder as the main window shows it: connected to the database, the SQL console and the user's recent
+     * projects, with the catalog loading.
+     *
+     * @param recentProjects where the recent projects are remembered, or {@code null} for this session only
+     */
+    public static QueryBuilderView forWindow(
+            Background background,
+            ConnectionSource connections,
+            SqlConsole console,
+            Runnable showConsole,
+            java.nio.file.Path recentProjects) {
+        var model = new QueryBuilderModel(background, connections);
+        var view = new QueryBuilderView(model);
+        view.connectProjects(new BuilderProjectModel(background, model, recentProjects));
+        if (console != null) {
+            view.connectConsole(() -> console.editor().getText(), sql -> {
+                console.editor().replaceText(sql);
+                showConsole.run();
+            });
+        }
+        model.loadCatalog();
+        return view;
+    }
+
+    /** The view model, for the window and page objects. */
+    public QueryBuilderModel model() {
+        return model;
+    }
+
     /** The canvas, for page objects and screenshots. */
     public QueryCanvas canvas() {
         return canvas;
@@ -188,6 +229,110 @@ public final class QueryBuilderView extends BorderPane {
     /** Adds output tabs (exports) after the built-in ones. */
     public void addOutput(Tab tab) {
         output.getTabs().add(tab);
+    }
+
+    /**
+     * Adds the project commands to the toolbar: the query's name in the project, Open, Save, Save as and the
+     * recent projects.
+     */
+    public void connectProjects(BuilderProjectModel projects) {
+        var name = new javafx.scene.control.TextField();
+        name.setId("query-name");
+        name.setPrefColumnCount(12);
+        name.setTooltip(new Tooltip("The name the query is saved under in the project"));
+        name.textProperty().bindBidirectional(projects.queryNameProperty());
+        var open = new Button("Open…");
+        open.setId("open-project");
+        open.setOnAction(e -> {
+            var file = chooser("Open a query project").showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                projects.open(file.toPath(), null);
+            }
+        });
+        var saveAs = new Button("Save as…");
+        saveAs.setId("save-project-as");
+        saveAs.setOnAction(e -> {
+            var file = chooser("Save the query into a project")
+                    .showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                var path = file.toPath();
+                if (!path.getFileName().toString().endsWith(dev.athanor.query.project.ProjectFile.EXTENSION)) {
+                    path = path.resolveSibling(path.getFileName() + dev.athanor.query.project.ProjectFile.EXTENSION);
+                }
+                projects.save(path);
+            }
+        });
+        var save = new Button("Save");
+        save.setId("save-project");
+        save.setTooltip(new Tooltip("Save the query into its project (Ctrl+S)"));
+        save.setOnAction(e -> {
+            if (!projects.save()) {
+                saveAs.fire();
+            }
+        });
+        var recent = new javafx.scene.control.MenuButton("Recent");
+        recent.setId("recent-projects");
+        Runnable fillRecent = () -> recent.getItems()
+                .setAll(projects.recent().stream()
+                        .map(path -> {
+                            var item =
+                                    new javafx.scene.control.MenuItem(path.getFileName() + "  —  " + path.getParent());
+                            item.setOnAction(e -> projects.open(path, null));
+                            return item;
+                        })
+                        .toList());
+        projects.recent().addListener((ListChangeListener<java.nio.file.Path>) change -> fillRecent.run());
+        fillRecent.run();
+        var queries = new ComboBox<String>(projects.queryNames());
+        queries.setId("project-queries");
+        queries.setPromptText("project queries");
+        queries.setOnAction(e -> {
+            if (queries.getValue() != null
+                    && !queries.getValue().equals(projects.queryNameProperty().get())) {
+                projects.openQuery(queries.getValue());
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (SAVE.match(event)) {
+                save.fire();
+                event.consume();
+            }
+        });
+        addToolbarItems(
+                new javafx.scene.control.Separator(Orientation.VERTICAL),
+                new Label("Query"),
+                name,
+                queries,
+                open,
+                save,
+                saveAs,
+                recent);
+    }
+
+    /**
+     * Adds "Open console SQL" (imports the console's text into the builder) and "Send to console" (puts the
+     * builder's SQL into the console) to the toolbar.
+     */
+    public void connectConsole(
+            java.util.function.Supplier<String> consoleText, java.util.function.Consumer<String> toConsole) {
+        var fromConsole = new Button("Open console SQL");
+        fromConsole.setId("open-console-sql");
+        fromConsole.setTooltip(new Tooltip("Read the SQL console's text into the builder"));
+        fromConsole.setOnAction(e -> model.importSql(consoleText.get()));
+        var sendToConsole = new Button("Send to console");
+        sendToConsole.setId("send-to-console");
+        sendToConsole.setTooltip(new Tooltip("Put this query's SQL into the SQL console"));
+        sendToConsole.setOnAction(e -> toConsole.accept(model.sqlForConsole()));
+        addToolbarItems(new javafx.scene.control.Separator(Orientation.VERTICAL), fromConsole, sendToConsole);
+    }
+
+    private static javafx.stage.FileChooser chooser(String title) {
+        var chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(
+                        "Athanor query projects", "*" + dev.athanor.query.project.ProjectFile.EXTENSION));
+        return chooser;
     }
 
     /** Adds controls to the toolbar (project and console commands wired by the window). */
@@ -301,6 +446,23 @@ public final class QueryBuilderView extends BorderPane {
         String text = sql == null ? "" : sql;
         preview.replaceText(text);
         preview.setStyleSpans(0, SqlHighlighter.highlight(text));
+    }
+
+    /** A read-only code tab whose text is computed from the statement whenever the tab is on show. */
+    private Tab codeTab(String title, String id, java.util.function.Supplier<String> code) {
+        var area = new CodeArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
+        var tab = new Tab(title, area);
+        Runnable refresh = () -> {
+            if (tab.isSelected()) {
+                area.replaceText(code.get());
+            }
+        };
+        tab.selectedProperty().addListener((obs, was, selected) -> refresh.run());
+        model.statementProperty().addListener((obs, old, statement) -> refresh.run());
+        return tab;
     }
 
     private static Tab tab(String title, Node content) {

@@ -104,8 +104,15 @@ final class ResultChart extends BorderPane {
                         for (var row : shown.rows()) {
                             series.getData().add(new XYChart.Data<>(String.valueOf(row.get(c)), number(row.get(v))));
                         }
-                        XYChart<String, Number> xy =
-                                kind.getValue() == Kind.BAR ? new BarChart<>(x, y) : new LineChart<>(x, y);
+                        XYChart<String, Number> xy;
+                        if (kind.getValue() == Kind.BAR) {
+                            var bars = new BarChart<>(x, y);
+                            bars.setCategoryGap(Math.max(
+                                    10, 240.0 / Math.max(1, shown.rows().size())));
+                            xy = bars;
+                        } else {
+                            xy = new LineChart<>(x, y);
+                        }
                         xy.getData().add(series);
                         xy.setLegendVisible(false);
                         yield xy;

@@ -73,9 +73,7 @@ public final class ResultsGrid extends BorderPane {
         summary.getStyleClass().add("results-summary");
         var fetchMore = new Button("Fetch more");
         fetchMore.setOnAction(e -> model.fetchMore());
-        fetchMore
-                .visibleProperty()
-                .bind(model.completeProperty().not().and(model.columnsProperty().isNotEqualTo(List.of())));
+        fetchMore.visibleProperty().bind(model.moreAvailableProperty());
         fetchMore.managedProperty().bind(fetchMore.visibleProperty());
         fetchMore.disableProperty().bind(model.loadingProperty());
         var spacer = new Region();

@@ -52,6 +52,7 @@ public final class ResultsModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<QueryFailure> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper();
 
     private RowCursor cursor;
     private volatile PreparedStatement opening;
@@ -181,8 +182,10 @@ public final class ResultsModel implements AutoCloseable {
         var current = cursor;
         if (current == null || loading.get() || complete.get()) return;
         if (current.isClosed()) {
+            // a commit or rollback in the console closes its cursors; the rows held stay
+            setCursor(null);
             summary.set(count(fetchedCount.get())
-                    + "+ rows so far; the cursor was closed (run the query again to see more)");
+                    + "+ rows; the cursor was closed by the end of the transaction (run the query again for more)");
             return;
         }
         long run = generation;
@@ -203,7 +206,7 @@ public final class ResultsModel implements AutoCloseable {
     private long reset() {
         generation++;
         closeQuietly(cursor);
-        cursor = null;
+        setCursor(null);
         rows.clear();
         columns.set(List.of());
         fetchedCount.set(0);
@@ -215,7 +218,7 @@ public final class ResultsModel implements AutoCloseable {
     }
 
     private void install(RowCursor newCursor, List<ResultRow> firstPage) {
-        cursor = newCursor;
+        setCursor(newCursor);
         loading.set(false);
         // rows first, so that a grid can size its new columns to the first page
         append(firstPage, newCursor);
@@ -232,9 +235,14 @@ public final class ResultsModel implements AutoCloseable {
         }
         if (from.isExhausted()) {
             complete.set(true);
-            cursor = null;
+            setCursor(null);
         }
         updateSummary();
+    }
+
+    private void setCursor(RowCursor newCursor) {
+        cursor = newCursor;
+        moreAvailable.set(newCursor != null);
     }
 
     private void fail(Throwable error) {
@@ -321,6 +329,11 @@ public final class ResultsModel implements AutoCloseable {
 
     /** True while a cursor is open and more rows may come. */
     public boolean hasMore() {
-        return cursor != null && !complete.get();
+        return moreAvailable.get();
+    }
+
+    /** {@link #hasMore()} as a property, e.g. for a "fetch more" button. */
+    public ReadOnlyBooleanProperty moreAvailableProperty() {
+        return moreAvailable.getReadOnlyProperty();
     }
 }

@@ -173,6 +173,23 @@ public final class SchemaTreeView extends VBox {
     }
 
     private final class NodeCell extends TreeCell<SchemaNode> {
+        /** Tables and views can be dragged onto the query builder's canvas as {@code schema.name}. */
+        NodeCell() {
+            setOnDragDetected(event -> {
+                if (getItem() instanceof SchemaNode.DbObject object
+                        && (object.kind() == ObjectKind.TABLE
+                                || object.kind().name().contains("VIEW"))) {
+                    var board = startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+                    var content = new javafx.scene.input.ClipboardContent();
+                    content.put(
+                            dev.athanor.app.builder.QueryCanvas.TABLE_FORMAT, object.schema() + "." + object.name());
+                    content.putString(object.schema() + "." + object.name());
+                    board.setContent(content);
+                    event.consume();
+                }
+            });
+        }
+
         @Override
         protected void updateItem(SchemaNode node, boolean empty) {
             super.updateItem(node, empty);

@@ -1,5 +1,6 @@
 package dev.athanor.app.window;
 
+import dev.athanor.app.builder.QueryBuilderView;
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.PasswordPrompt;
 import dev.athanor.app.console.SqlConsole;
@@ -46,6 +47,9 @@ public final class MainWindow extends BorderPane {
     private final TabPane mainTabs = new TabPane();
     private final Tab schemaTab = new Tab("Schema");
     private final Tab consoleTab = new Tab("SQL console");
+    private final Tab builderTab = new Tab("Query builder");
+    private QueryBuilderView builder;
+    private java.nio.file.Path recentProjects;
     private final ComboBox<ConnectionChoice> selector = new ComboBox<>();
     private final EchoLogView echoView;
     private final SplitPane workAndEcho;
@@ -86,7 +90,9 @@ public final class MainWindow extends BorderPane {
         schemaTab.setId("tab-schema");
         consoleTab.setClosable(false);
         consoleTab.setId("tab-console");
-        mainTabs.getTabs().setAll(schemaTab, consoleTab);
+        builderTab.setClosable(false);
+        builderTab.setId("tab-builder");
+        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab);
         mainTabs.setId("main-tabs");
 
         echoView = new EchoLogView(model.echo());
@@ -110,6 +116,7 @@ public final class MainWindow extends BorderPane {
         if (!(state instanceof WindowState.Connected)) {
             console = null;
             consoleTab.setContent(null);
+            closeBuilder();
         }
         switch (state) {
             case null -> workArea.getChildren().setAll(progress("Starting…"));
@@ -123,6 +130,14 @@ public final class MainWindow extends BorderPane {
                 detailsView = new ObjectDetailsView(connected.details(), sql -> tableData(connected, sql));
                 console = new SqlConsole(connected.console());
                 consoleTab.setContent(console);
+                closeBuilder();
+                builder = QueryBuilderView.forWindow(
+                        model.activity(),
+                        () -> connected.database().connection("query builder"),
+                        console,
+                        () -> mainTabs.getSelectionModel().select(consoleTab),
+                        recentProjects);
+                builderTab.setContent(builder);
                 var explorer = new SplitPane(treeView, detailsView);
                 explorer.setDividerPositions(0.28);
                 SplitPane.setResizableWithParent(treeView, false);
@@ -153,6 +168,25 @@ public final class MainWindow extends BorderPane {
     /** Closes what the window holds open on the database (the Data tab's cursor); for application exit. */
     public void release() {
         closeTableData();
+        closeBuilder();
+    }
+
+    /** Where the query builder remembers recent projects (set before connecting). */
+    public void setRecentProjectsFile(java.nio.file.Path file) {
+        recentProjects = file;
+    }
+
+    /** The query builder of the connected database, or null. */
+    public QueryBuilderView builder() {
+        return builder;
+    }
+
+    private void closeBuilder() {
+        if (builder != null) {
+            builder.model().close();
+            builder = null;
+            builderTab.setContent(null);
+        }
     }
 
     private void closeTableData() {

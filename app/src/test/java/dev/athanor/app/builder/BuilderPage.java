@@ -93,6 +93,10 @@ final class BuilderPage {
         var combo = robot.lookup(query).queryAs(ComboBox.class);
         robot.clickOn(combo);
         settle();
+        // The popup list is virtual: scroll the item into view so that a cell shows it.
+        var list = robot.lookup(".combo-box-popup .list-view").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> list.scrollTo(combo.getItems().indexOf(item)));
+        settle();
         var cell = robot.lookup(".combo-box-popup .list-cell")
                 .match((ListCell<?> c) -> item.equals(c.getText()))
                 .queryAs(ListCell.class);

@@ -217,4 +217,33 @@ class QueryBuilderModelTest {
         assertThat(model.resultProperty().get().chartable()).isTrue();
         assertThat(model.resultProperty().get().rows()).hasSize(2);
     }
+
+    @Test
+    void importedSqlShowsItsTablesAndReturnsTheSameRows() throws SQLException {
+        model.importSql(SHOWCASE_ONE);
+
+        assertThat(model.tables()).extracting(CanvasTable::source).containsExactly("public.resumes");
+        model.run();
+        assertThat(allRows(model)).containsExactlyInAnyOrderElementsOf(rowsOf(SHOWCASE_ONE));
+    }
+
+    @Test
+    void undoAfterAnImportBringsThePreviousQueryBack() {
+        model.addTable("public", "workers");
+        var before = model.statement();
+
+        model.importSql(SHOWCASE_ONE);
+        model.undo();
+
+        assertThat(model.statement()).isEqualTo(before);
+    }
+
+    @Test
+    void sqlForTheConsoleKeepsParametersAsNames() {
+        String w = model.addTable("public", "workers");
+        model.setColumnSelected(w, "username", true);
+        model.setWhere(ExpressionText.parsePredicate(w + ".id < :max_id"));
+
+        assertThat(model.sqlForConsole()).contains(":max_id");
+    }
 }

@@ -91,4 +91,104 @@ class QueryBuilderViewTest {
         assertThat(page.rows()).containsExactlyInAnyOrderElementsOf(expected);
         page.snapshot(Path.of("target", "screenshots", "builder-showcase-one.png"));
     }
+
+    @Test
+    void secondShowcaseBuiltThroughCteAndSubqueryReturnsTheHandWrittenRows(FxRobot robot) throws Exception {
+        var page = page(robot);
+        page.clause("ctes-subqueries").write("#new-cte-name", "helper2").click("#add-cte");
+        page.write("#new-subquery-alias", "helper1").click("#add-subquery").click("#edit-subquery-helper1");
+        assertThat(page.model().scopeProperty().get().label()).isEqualTo("query / helper2 / helper1");
+        String r = page.addTable("public.resumes");
+        String w = page.addTable("public.workers");
+        page.click("#suggestion-0-inner");
+        page.tick(w, "id").tick(w, "username").tick(r, "compensation").tick(r, "workload");
+        page.clause("windows")
+                .write("#window-argument", r + ".compensation")
+                .write("#window-partition", "workload")
+                .write("#window-cast", "int")
+                .write("#window-label", "avg_workload_compensation")
+                .click("#add-window-column");
+        page.click("#scope-up");
+        page.clause("columns")
+                .write("#new-column-expression", "*")
+                .click("#add-column")
+                .write("#new-column-expression", "compensation - avg_workload_compensation")
+                .write("#new-column-label", "compensation_diff")
+                .click("#add-column");
+        page.click("#scope-up");
+        page.clause("ctes-subqueries").click("#use-cte-helper2");
+        page.clause("columns").write("#new-column-expression", "*").click("#add-column");
+        page.clause("order-limit")
+                .write("#order-expression .text-field", "compensation_diff")
+                .choose("#order-direction", "DESC")
+                .click("#add-order-by");
+
+        page.run();
+
+        var expected = QueryBuilderModelTest.rowsOf(database, QueryBuilderModelTest.SHOWCASE_TWO);
+        var actual = page.rows();
+        assertThat(actual).hasSize(expected.size());
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void ctrlZUndoesATickAndCtrlYRedoesIt(FxRobot robot) {
+        var page = page(robot);
+        String w = page.addTable("public.workers");
+        page.tick(w, "username");
+        assertThat(page.sql()).contains("username");
+
+        robot.clickOn("#query-canvas");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+        page.settle();
+        assertThat(page.sql()).doesNotContain("username");
+        assertThat(robot.lookup("#check-" + w + "-username")
+                        .queryAs(javafx.scene.control.CheckBox.class)
+                        .isSelected())
+                .isFalse();
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Y)
+                .release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.CONTROL);
+        page.settle();
+        assertThat(page.sql()).contains("username");
+    }
+
+    @Test
+    void aGroupByResultIsChartedAndTheViewsArePictured(FxRobot robot) throws Exception {
+        var page = page(robot);
+        String w = page.addTable("public.workers");
+        String r = page.addTable("public.resumes");
+        page.click("#suggestion-0-inner");
+        page.tick(r, "workload");
+        page.clause("columns")
+                .choose("#new-column-aggregate", "count")
+                .write("#new-column-label", "resumes")
+                .click("#add-column")
+                .write("#new-column-expression", r + ".compensation")
+                .choose("#new-column-aggregate", "avg")
+                .write("#new-column-cast", "int")
+                .write("#new-column-label", "avg_compensation")
+                .click("#add-column");
+        page.clause("group-by")
+                .enter("#group-by-expression .text-field", r + ".workload")
+                .click("#add-group-by");
+        page.clause("filters")
+                .click("#where-add")
+                .write("#where-0-left", w + ".username")
+                .choose("#where-0-operator", "IS NOT NULL");
+        robot.interact(() -> page.model().moveTable(r, 330, 40));
+        page.clause("group-by");
+        page.click("#run-chart");
+        page.waitUntilIdle();
+
+        var chart = robot.lookup("#chart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(chart).isNotNull();
+        assertThat(((javafx.scene.chart.XYChart.Series<?, ?>) chart.getData().getFirst()).getData())
+                .hasSize(2);
+        var shots = Path.of("target", "screenshots");
+        page.output("Results").snapshot(shots.resolve("builder-join-groupby.png"));
+        page.output("SQL").snapshot(shots.resolve("builder-sql-preview.png"));
+        page.output("Chart").snapshot(shots.resolve("builder-chart.png"));
+    }
 }

@@ -207,4 +207,17 @@ class SqlConsoleModelTest {
         assertThat(console.messageProperty().get()).startsWith("Done");
         assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.IDLE);
     }
+
+    @Test
+    void commitClosesTheResultCursorButKeepsTheRowsShown() {
+        console.runStatementAt("SELECT generate_series(1, 100000) AS n", 0);
+        assertThat(console.results().hasMore()).isTrue();
+
+        console.commit();
+        console.results().fetchMore();
+
+        assertThat(console.results().hasMore()).isFalse();
+        assertThat(console.results().rows()).hasSize(500);
+        assertThat(console.results().summaryProperty().get()).contains("cursor was closed");
+    }
 }
