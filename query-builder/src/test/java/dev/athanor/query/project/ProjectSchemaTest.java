@@ -90,7 +90,7 @@ class ProjectSchemaTest {
         var definitions = definitions();
         var records = new java.util.LinkedHashMap<String, Class<?>>();
         records.put("connection", ConnectionReference.class);
-        records.put("savedQuery", SavedQuery.class);
+        records.put("savedQuery", StoredQuery.class);
         records.put("parameter", QueryParameter.class);
         records.put("layout", CanvasLayout.class);
         records.put("tableBox", TableBox.class);
