@@ -11,6 +11,8 @@ import java.util.Optional;
  * An immutable snapshot of a database's schemas and objects, loaded by {@link CatalogLoader}. Lookups by name
  * and OID and the foreign-key graph are indexed once, so every query here is answered from memory.
  *
+ * <p>Immutable, so it can be shared between threads and kept while a newer catalog loads.
+ *
  * <p>Names are matched exactly as stored: {@code table("public", "Orders")} finds the table created as
  * {@code "Orders"}, not {@code orders}.
  */

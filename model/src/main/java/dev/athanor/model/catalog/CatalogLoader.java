@@ -344,7 +344,8 @@ public final class CatalogLoader {
                     optional(row, 9),
                     row.getString(10),
                     Volatility.of(row.getString(11)),
-                    row.getBoolean(12)));
+                    row.getBoolean(12),
+                    optional(row, 13)));
         }
 
         void addTrigger(ResultSet row) throws SQLException {

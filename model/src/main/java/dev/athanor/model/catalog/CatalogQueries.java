@@ -130,10 +130,13 @@ final class CatalogQueries {
             SELECT p.oid, p.pronamespace, p.proname, p.prokind, pg_get_userbyid(p.proowner), d.description,
                    pg_get_function_arguments(p.oid), pg_get_function_identity_arguments(p.oid),
                    CASE WHEN p.prokind <> 'p' THEN pg_get_function_result(p.oid) END,
-                   l.lanname, p.provolatile, p.prosecdef
+                   l.lanname, p.provolatile, p.prosecdef, x.extname
             FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace
             JOIN pg_language l ON l.oid = p.prolang
+            LEFT JOIN pg_depend xd
+              ON xd.classid = 'pg_proc'::regclass AND xd.objid = p.oid AND xd.deptype = 'e'
+            LEFT JOIN pg_extension x ON x.oid = xd.refobjid
             LEFT JOIN pg_description d
               ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
             WHERE """ + SCHEMA_FILTER;

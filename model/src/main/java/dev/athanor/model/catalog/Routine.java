@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param language the implementation language ({@code sql}, {@code plpgsql}, {@code c}, ...)
  * @param volatility what the routine promises about its results
  * @param securityDefiner whether the routine runs with its owner's rights
+ * @param extension the extension the routine belongs to ({@code CREATE EXTENSION} installed it), if any
  */
 public record Routine(
         long oid,
@@ -34,7 +35,8 @@ public record Routine(
         Optional<String> returnType,
         String language,
         Volatility volatility,
-        boolean securityDefiner)
+        boolean securityDefiner,
+        Optional<String> extension)
         implements SchemaObject {
 
     public Routine {
@@ -50,6 +52,7 @@ public record Routine(
         Objects.requireNonNull(returnType, "returnType");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(volatility, "volatility");
+        Objects.requireNonNull(extension, "extension");
     }
 
     /** Returns the routine as SQL names it among its overloads: {@code schema.name(identity arguments)}. */

@@ -1,7 +1,9 @@
 package dev.athanor.model.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athanor.model.engine.DatabaseException;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,6 +57,15 @@ class CatalogLoaderConnectionTest {
                     .singleElement()
                     .satisfies(fk -> assertThat(fk.columns()).containsExactly("a"));
         }
+    }
+
+    @Test
+    void closedConnectionFailsWithItsSqlState() throws SQLException {
+        Connection closed = pg.connect(database);
+        closed.close();
+        assertThatThrownBy(() -> CatalogLoader.load(closed))
+                .isInstanceOf(DatabaseException.class)
+                .satisfies(e -> assertThat(((DatabaseException) e).sqlState()).isEqualTo("08003"));
     }
 
     @Test

@@ -34,13 +34,17 @@ class CatalogLoaderStatementCountTest {
                 s.addBatch("CREATE TABLE t" + i + " (id int PRIMARY KEY, parent_id int REFERENCES t"
                         + Math.max(0, i - 1) + ", name text CHECK (name <> ''))");
                 s.addBatch("CREATE INDEX t" + i + "_name ON t" + i + " (name)");
+                s.addBatch("CREATE VIEW v" + i + " AS SELECT id FROM t" + i);
+                s.addBatch("CREATE TYPE e" + i + " AS ENUM ('a', 'b')");
+                s.addBatch("CREATE FUNCTION f" + i + "() RETURNS int LANGUAGE sql AS 'SELECT " + i + "'");
+                s.addBatch("CREATE SEQUENCE s" + i);
             }
             s.executeBatch();
         }
     }
 
     @Test
-    void statementCountDoesNotGrowWithTheNumberOfTables() throws SQLException {
+    void statementCountDoesNotGrowWithTheNumberOfObjects() throws SQLException {
         createTables(0, 2);
         int withTwoTables = statementsToLoad();
         createTables(2, 60);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -288,6 +289,14 @@ class OddIdentifiersCatalogTest {
         assertThat(imported.foreignServer()).contains("Flat Files");
         assertThat(imported.foreignOptions()).containsExactly(entry("filename", "/dev/null"), entry("format", "csv"));
         assertThat(imported.column("Line").orElseThrow().nullable()).isFalse();
+    }
+
+    @Test
+    void functionsInstalledByAnExtensionNameIt() {
+        assertThat(catalog.schema("public").orElseThrow().routines())
+                .extracting(Routine::name, Routine::extension)
+                .contains(tuple("file_fdw_handler", Optional.of("file_fdw")));
+        assertThat(schema.routines()).allSatisfy(r -> assertThat(r.extension()).isEmpty());
     }
 
     @Test
