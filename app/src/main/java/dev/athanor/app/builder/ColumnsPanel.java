@@ -69,6 +69,7 @@ final class ColumnsPanel extends VBox {
         getChildren()
                 .addAll(ConditionGroupView.caption("Select list"), items, ConditionGroupView.caption("Add"), adder);
         model.scopeQueryProperty().addListener((obs, old, now) -> rebuild());
+        model.problems().addListener((javafx.collections.ListChangeListener<Object>) change -> rebuild());
         rebuild();
     }
 
@@ -113,6 +114,7 @@ final class ColumnsPanel extends VBox {
             remove.setOnAction(e -> model.removeColumn(index));
             var row = new HBox(4, expression, new Label("AS"), label, up, down, remove);
             row.setId("column-row-" + i);
+            ProblemMarks.mark(row, model.problemsAt("items[" + i + "]"));
             row.setAlignment(Pos.CENTER_LEFT);
             items.getChildren().add(row);
         }

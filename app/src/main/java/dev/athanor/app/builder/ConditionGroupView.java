@@ -131,6 +131,35 @@ final class ConditionGroupView extends VBox {
         }
     }
 
+    /**
+     * Marks the rows that validation problems concern. {@code path} is where this group's condition sits in the
+     * model ({@code where}, {@code having.operands[1]}); the paths follow the condition {@link #predicate()} builds.
+     */
+    void markProblems(
+            String path,
+            java.util.function.Function<String, List<dev.athanor.query.validate.ValidationProblem>> problemsAt) {
+        var complete = new ArrayList<Node>();
+        for (Node child : rows.getChildren()) {
+            Predicate operand = child instanceof Row row ? row.predicate() : ((ConditionGroupView) child).predicate();
+            if (operand != null) {
+                complete.add(child);
+            }
+            if (child instanceof Row row) {
+                ProblemMarks.mark(row, List.of());
+                row.setStyle("");
+            }
+        }
+        String body = not.isSelected() ? path + ".operand" : path;
+        for (int i = 0; i < complete.size(); i++) {
+            String childPath = complete.size() == 1 ? body : body + ".operands[" + i + "]";
+            if (complete.get(i) instanceof Row row) {
+                ProblemMarks.mark(row, problemsAt.apply(childPath));
+            } else {
+                ((ConditionGroupView) complete.get(i)).markProblems(childPath, problemsAt);
+            }
+        }
+    }
+
     /** The group's condition, or {@code null} when it has no complete row. */
     Predicate predicate() {
         var operands = new ArrayList<Predicate>();

@@ -13,6 +13,8 @@ final class FiltersPanel extends VBox {
     private final String idPrefix;
     private final Consumer<Predicate> apply;
     private Predicate shown;
+    private ConditionGroupView group;
+    private final QueryBuilderModel model;
 
     FiltersPanel(
             QueryBuilderModel model,
@@ -24,9 +26,11 @@ final class FiltersPanel extends VBox {
         this.current = current;
         this.idPrefix = idPrefix;
         this.apply = apply;
+        this.model = model;
         setPadding(new Insets(8));
         getChildren().add(ConditionGroupView.caption(caption));
         model.scopeQueryProperty().addListener((obs, old, now) -> sync());
+        model.problems().addListener((javafx.collections.ListChangeListener<Object>) change -> mark());
         rebuild();
     }
 
@@ -38,7 +42,7 @@ final class FiltersPanel extends VBox {
 
     private void rebuild() {
         shown = current.get();
-        var group = ConditionGroupView.root(idPrefix, shown, predicate -> {
+        group = ConditionGroupView.root(idPrefix, shown, predicate -> {
             if (!Objects.equals(predicate, current.get())) {
                 shown = predicate;
                 apply.accept(predicate);
@@ -48,6 +52,13 @@ final class FiltersPanel extends VBox {
             getChildren().set(1, group);
         } else {
             getChildren().add(group);
+        }
+        mark();
+    }
+
+    private void mark() {
+        if (group != null) {
+            group.markProblems(idPrefix, model::problemsAt);
         }
     }
 }

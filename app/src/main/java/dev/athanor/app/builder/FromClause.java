@@ -44,6 +44,23 @@ final class FromClause {
         return List.copyOf(result);
     }
 
+    /** Where each join of {@link #joins} sits in the model, e.g. {@code from[0]} or {@code from[0].left}. */
+    static List<String> joinPaths(Query.Select select) {
+        var result = new ArrayList<String>();
+        for (int i = 0; i < select.from().size(); i++) {
+            collectJoinPaths(select.from().get(i), "from[" + i + "]", result);
+        }
+        return List.copyOf(result);
+    }
+
+    private static void collectJoinPaths(TableSource source, String path, List<String> into) {
+        if (source instanceof TableSource.Join join) {
+            collectJoinPaths(join.left(), path + ".left", into);
+            collectJoinPaths(join.right(), path + ".right", into);
+            into.add(path);
+        }
+    }
+
     static Optional<TableSource> box(Query.Select select, String name) {
         return boxes(select).stream().filter(b -> nameOf(b).equals(name)).findFirst();
     }

@@ -39,6 +39,7 @@ final class GroupingPanel extends VBox {
         having.setPadding(Insets.EMPTY);
         getChildren().addAll(ConditionGroupView.caption("GROUP BY"), keys, adder, having);
         model.scopeQueryProperty().addListener((obs, old, now) -> rebuild());
+        model.problems().addListener((javafx.collections.ListChangeListener<Object>) change -> rebuild());
         rebuild();
     }
 
@@ -55,6 +56,7 @@ final class GroupingPanel extends VBox {
             remove.setOnAction(e -> model.removeGroupBy(index));
             var row = new HBox(6, new Label(text), remove);
             row.setId("group-by-" + i);
+            ProblemMarks.mark(row, model.problemsAt("groupBy[" + i + "]"));
             row.setAlignment(Pos.CENTER_LEFT);
             keys.getChildren().add(row);
         }

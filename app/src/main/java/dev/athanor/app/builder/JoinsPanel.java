@@ -22,6 +22,7 @@ final class JoinsPanel extends VBox {
         setPadding(new Insets(8));
         getChildren().addAll(ConditionGroupView.caption("Joins"), rows);
         model.scopeQueryProperty().addListener((obs, old, now) -> rebuild());
+        model.problems().addListener((javafx.collections.ListChangeListener<Object>) change -> rebuild());
         rebuild();
     }
 
@@ -52,6 +53,8 @@ final class JoinsPanel extends VBox {
                     + String.join(", ", FromClause.rightNames(join));
             var row = new HBox(6, new Label(sides), type, new Label("ON"), condition, remove);
             row.setId("join-" + i);
+            ProblemMarks.mark(
+                    row, model.problemsAt(FromClause.joinPaths(model.select()).get(i) + ".on"));
             row.setAlignment(Pos.CENTER_LEFT);
             rows.getChildren().add(row);
         }

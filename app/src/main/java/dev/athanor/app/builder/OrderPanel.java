@@ -79,6 +79,7 @@ final class OrderPanel extends VBox {
             remove.setOnAction(e -> model.removeOrderBy(index));
             var row = row(new Label(ExpressionText.formatSort(orderBy.get(i))), remove);
             row.setId("order-" + i);
+            ProblemMarks.mark(row, model.problemsAt("orderBy[" + i + "]"));
             keys.getChildren().add(row);
         }
         distinct.setSelected(select.distinct());

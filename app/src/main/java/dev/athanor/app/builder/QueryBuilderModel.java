@@ -21,6 +21,9 @@ import dev.athanor.query.model.TableSource;
 import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.render.RenderedSql;
+import dev.athanor.query.validate.CatalogSchemaLookup;
+import dev.athanor.query.validate.QueryValidator;
+import dev.athanor.query.validate.ValidationProblem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,6 +80,8 @@ public final class QueryBuilderModel implements AutoCloseable {
     private final Map<String, Map<String, BoxPosition>> layouts = new HashMap<>();
     private final ObservableMap<String, String> parameterValues = FXCollections.observableMap(new LinkedHashMap<>());
     private final BooleanProperty literalValues = new SimpleBooleanProperty(true);
+    private final ObservableList<ValidationProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<ValidationProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RenderedSql> runnable = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper sqlProblem = new ReadOnlyStringWrapper("");
@@ -165,6 +170,72 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Whether the preview shows values inlined (true) or as bind placeholders with the values listed. */
     public BooleanProperty literalValuesProperty() {
         return literalValues;
+    }
+
+    /** What the validator finds wrong with the statement against the catalog, each located at its element. */
+    public ObservableList<ValidationProblem> problems() {
+        return problemsView;
+    }
+
+    /**
+     * The problems at {@code path} of the current scope's SELECT ({@code items[2]}, {@code where.operands[0]},
+     * {@code groupBy[1]}...) or inside it.
+     */
+    public List<ValidationProblem> problemsAt(String path) {
+        String full = modelPath(scope.get()) + path;
+        return problems.stream()
+                .filter(p -> p.path().equals(full)
+                        || p.path().startsWith(full + ".")
+                        || p.path().startsWith(full + "["))
+                .toList();
+    }
+
+    /** Where the current scope's query sits in the statement, in the validator's path notation, with a dot. */
+    String modelPath(QueryScope at) {
+        var path = new StringBuilder();
+        Query current = statement();
+        for (var step : at.steps()) {
+            switch (step) {
+                case QueryScope.Step.Cte cte -> {
+                    var select = (Query.Select) current;
+                    for (int i = 0; i < select.with().size(); i++) {
+                        if (select.with().get(i).name().equals(cte.name())) {
+                            path.append("with[").append(i).append("].query.");
+                            current = select.with().get(i).query();
+                        }
+                    }
+                }
+                case QueryScope.Step.Derived derived -> {
+                    var select = (Query.Select) current;
+                    for (int i = 0; i < select.from().size(); i++) {
+                        var found = derivedPath(select.from().get(i), derived.alias(), "from[" + i + "]");
+                        if (found != null) {
+                            path.append(found).append(".query.");
+                            current =
+                                    new QueryScope(List.of(step)).find(current).orElse(current);
+                            break;
+                        }
+                    }
+                }
+                case QueryScope.Step.Operand operand -> {
+                    var set = (Query.SetOperation) current;
+                    path.append(operand.right() ? "right." : "left.");
+                    current = operand.right() ? set.right() : set.left();
+                }
+            }
+        }
+        return path.toString();
+    }
+
+    private static String derivedPath(TableSource source, String alias, String path) {
+        return switch (source) {
+            case TableSource.Derived derived when derived.alias().equals(alias) -> path;
+            case TableSource.Join join -> {
+                String left = derivedPath(join.left(), alias, path + ".left");
+                yield left != null ? left : derivedPath(join.right(), alias, path + ".right");
+            }
+            default -> null;
+        };
     }
 
     /** The SQL preview of the whole statement. */
@@ -804,6 +875,7 @@ public final class QueryBuilderModel implements AutoCloseable {
             scope.set(QueryScope.root()); // the scope's CTE or subquery was undone away
             return;
         }
+        validate();
         scopeQuery.set(at.get());
         var state = canvasState();
         var select = select();
@@ -819,6 +891,19 @@ public final class QueryBuilderModel implements AutoCloseable {
             x = Math.max(x, positions.get(table.alias()).x() + 240);
         }
         renderSql();
+    }
+
+    private void validate() {
+        if (catalog.get() == null) {
+            problems.clear();
+            return;
+        }
+        try {
+            problems.setAll(new QueryValidator(new CatalogSchemaLookup(catalog.get())).validate(statement()));
+        } catch (RuntimeException e) {
+            problems.clear();
+            message.set("The query could not be checked: " + describe(e));
+        }
     }
 
     private void renderSql() {

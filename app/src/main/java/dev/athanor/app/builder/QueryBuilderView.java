@@ -143,7 +143,7 @@ public final class QueryBuilderView extends BorderPane {
 
         var sqlAlchemy = codeTab("SQLAlchemy", "export-sqlalchemy", model::sqlAlchemyCode);
         var jooq = codeTab("jOOQ", "export-jooq", model::jooqCode);
-        output.getTabs().addAll(sqlAlchemy, jooq);
+        output.getTabs().addAll(sqlAlchemy, jooq, problemsTab());
 
         var main = new SplitPane(top, output);
         main.setOrientation(Orientation.VERTICAL);
@@ -446,6 +446,40 @@ public final class QueryBuilderView extends BorderPane {
         String text = sql == null ? "" : sql;
         preview.replaceText(text);
         preview.setStyleSpans(0, SqlHighlighter.highlight(text));
+    }
+
+    private Tab problemsTab() {
+        var list = new javafx.scene.control.ListView<dev.athanor.query.validate.ValidationProblem>(model.problems());
+        list.setId("problem-list");
+        list.setPlaceholder(new Label("No problems found against the catalog."));
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(dev.athanor.query.validate.ValidationProblem problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty || problem == null ? null : problem.message() + "   (" + problem.path() + ")");
+                setStyle(empty ? "" : "-fx-text-fill: #b00020;");
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            var problem = list.getSelectionModel().getSelectedItem();
+            if (event.getClickCount() == 2 && problem != null) {
+                String last = problem.path().replaceAll(".*query\\.", "");
+                showClause(
+                        last.startsWith("items")
+                                ? "Columns"
+                                : last.startsWith("where")
+                                        ? "Filters"
+                                        : last.startsWith("groupBy") || last.startsWith("having")
+                                                ? "Group by"
+                                                : last.startsWith("orderBy") ? "Order & limit" : "Joins");
+            }
+        });
+        var tab = new Tab("Problems", list);
+        tab.setId("tab-problems");
+        tab.textProperty()
+                .bind(javafx.beans.binding.Bindings.size(model.problems())
+                        .map(n -> n.intValue() == 0 ? "Problems" : "Problems (" + n + ")"));
+        return tab;
     }
 
     /** A read-only code tab whose text is computed from the statement whenever the tab is on show. */

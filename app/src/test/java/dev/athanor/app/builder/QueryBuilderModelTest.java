@@ -246,4 +246,44 @@ class QueryBuilderModelTest {
 
         assertThat(model.sqlForConsole()).contains(":max_id");
     }
+
+    @Test
+    void anUngroupedColumnIsReportedAtItsSelectListItem() {
+        String r = model.addTable("public", "resumes");
+        model.setColumnSelected(r, "workload", true);
+        model.setColumnSelected(r, "title", true);
+        model.addGroupBy(r + ".workload");
+
+        assertThat(model.problemsAt("items[1]")).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("title"));
+        assertThat(model.problemsAt("items[0]")).isEmpty();
+    }
+
+    @Test
+    void problemsInsideACteAreLocatedRelativeToTheCteOnItsCanvas() {
+        model.addCte("helper");
+        String w = model.addTable("public", "workers");
+        model.addColumn(w + ".no_such_column", "");
+
+        assertThat(model.problemsAt("items[0]")).isNotEmpty();
+        assertThat(model.problems().getFirst().path()).startsWith("with[0].query.items[0]");
+    }
+
+    @Test
+    void unionCombinesTheQueryWithANewRightOperandEditedOnTheCanvas() throws SQLException {
+        String w = model.addTable("public", "workers");
+        model.setColumnSelected(w, "username", true);
+        model.setWhere(ExpressionText.parsePredicate(w + ".id <= 3"));
+
+        model.combine(dev.athanor.query.model.Query.SetOperation.Operator.UNION, false);
+        String v = model.addTable("public", "vacancies");
+        model.setColumnSelected(v, "title", true);
+        model.setWhere(ExpressionText.parsePredicate(v + ".id <= 2"));
+        model.run();
+
+        assertThat(model.scopeProperty().get().label()).isEqualTo("query / right operand");
+        assertThat(allRows(model))
+                .containsExactlyInAnyOrderElementsOf(rowsOf(
+                        "SELECT username FROM workers WHERE id <= 3 UNION SELECT title FROM vacancies WHERE id <= 2"));
+    }
 }

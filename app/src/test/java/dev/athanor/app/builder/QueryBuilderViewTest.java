@@ -191,4 +191,22 @@ class QueryBuilderViewTest {
         page.output("SQL").snapshot(shots.resolve("builder-sql-preview.png"));
         page.output("Chart").snapshot(shots.resolve("builder-chart.png"));
     }
+
+    @Test
+    void anUngroupedColumnIsMarkedOnItsRowInTheColumnsPanel(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.tick(r, "workload").tick(r, "title");
+        page.clause("group-by")
+                .enter("#group-by-expression .text-field", r + ".workload")
+                .click("#add-group-by");
+        page.clause("columns");
+
+        var titleRow = robot.lookup("#column-row-1").queryAs(javafx.scene.Node.class);
+        var workloadRow = robot.lookup("#column-row-0").queryAs(javafx.scene.Node.class);
+        assertThat(titleRow.getStyleClass()).contains(ProblemMarks.STYLE_CLASS);
+        assertThat((String) titleRow.getUserData()).contains("title");
+        assertThat(workloadRow.getStyleClass()).doesNotContain(ProblemMarks.STYLE_CLASS);
+        assertThat(robot.lookup("#problem-list").queryListView().getItems()).hasSize(1);
+    }
 }

@@ -13,14 +13,13 @@ record ProjectDocument(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoConnection.class)
         ConnectionReference connection,
 
-        List<SavedQuery> queries,
+        List<StoredQuery> queries,
         List<Relationship> relationships) {
 
     ProjectDocument {
         // Checks across queries and relationships (unique names) happen here, while the file is being read, so
         // the failure carries the file position like any other.
-        new QueryProject(
-                connection, queries == null ? List.of() : queries, relationships == null ? List.of() : relationships);
+        project(connection, queries, relationships);
     }
 
     static ProjectDocument of(QueryProject project) {
@@ -28,7 +27,7 @@ record ProjectDocument(
                 ProjectFile.FORMAT,
                 ProjectFile.CURRENT_VERSION,
                 project.connection(),
-                project.queries(),
+                project.queries().stream().map(StoredQuery::of).toList(),
                 project.relationships());
     }
 
@@ -46,6 +45,16 @@ record ProjectDocument(
     }
 
     QueryProject project() {
-        return new QueryProject(connection, queries, relationships);
+        return project(connection, queries, relationships);
+    }
+
+    private static QueryProject project(
+            ConnectionReference connection, List<StoredQuery> queries, List<Relationship> relationships) {
+        return new QueryProject(
+                connection,
+                queries == null
+                        ? List.of()
+                        : queries.stream().map(StoredQuery::saved).toList(),
+                relationships == null ? List.of() : relationships);
     }
 }

@@ -79,6 +79,20 @@ class ProjectFileTest {
     }
 
     @Test
+    void sqlFieldIsWrittenForReadersAndIgnoredWhenReading() throws IOException {
+        var json = files.toJson(ProjectSamples.showcase());
+        assertThat(json).contains("\"sql\": \"select workload, cast(avg(compensation) as integer)");
+        var stale = json.replaceFirst("\"sql\": \"[^\"]*\"", "\"sql\": \"SELECT 'edited by hand, out of date'\"");
+        var file = write("stale.athanor.json", stale);
+
+        var opened = files.open(file);
+
+        assertThat(opened.project()).isEqualTo(ProjectSamples.showcase());
+        files.save(file, opened.project());
+        assertThat(Files.readString(file)).isEqualTo(json);
+    }
+
+    @Test
     void saveReplacesTheWholeContentAndLeavesNoTemporaryFile() throws IOException {
         var file = directory.resolve("p.athanor.json");
         files.save(file, ProjectSamples.full());
