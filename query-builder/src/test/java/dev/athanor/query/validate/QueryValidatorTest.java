@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athanor.model.catalog.CatalogLoader;
+import dev.athanor.query.model.Expression;
+import dev.athanor.query.model.ModelPaths;
 import dev.athanor.query.model.Query;
 import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
@@ -95,6 +97,8 @@ class QueryValidatorTest {
         assertThat(problem.kind()).isEqualTo(Kind.UNKNOWN_COLUMN);
         assertThat(problem.path()).isEqualTo("items[0].expression");
         assertThat(problem.message()).isEqualTo("r has no column salary.");
+        assertThat(ModelPaths.find(model("SELECT r.salary FROM resumes r"), problem.path()))
+                .contains(Expression.column("r", "salary"));
     }
 
     @Test
