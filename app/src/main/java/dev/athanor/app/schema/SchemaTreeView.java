@@ -71,7 +71,12 @@ public final class SchemaTreeView extends VBox {
                 schema.getChildren().forEach(folder -> folder.setExpanded(true));
             }
         } else if (root.getChildren().size() == 1) {
-            root.getChildren().getFirst().setExpanded(true);
+            // One schema (the common case): open it and its tables, the first thing anyone looks for.
+            var schema = root.getChildren().getFirst();
+            schema.setExpanded(true);
+            schema.getChildren().stream()
+                    .filter(folder -> folder.getValue() instanceof SchemaNode.Folder f && f.kind() == ObjectKind.TABLE)
+                    .forEach(folder -> folder.setExpanded(true));
         }
         tree.setRoot(model.snapshotProperty().get() == null ? null : root);
         if (previous != null) {

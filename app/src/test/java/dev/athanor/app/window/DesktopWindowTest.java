@@ -1,0 +1,97 @@
+package dev.athanor.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.athanor.app.Desktop;
+import dev.athanor.app.task.FxBackground;
+import dev.athanor.app.testing.DesktopPage;
+import dev.athanor.app.testing.SampleTarget;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window opens on the sample database and explores it. */
+@ExtendWith(ApplicationExtension.class)
+class DesktopWindowTest {
+    private static SampleTarget sample;
+
+    @TempDir
+    Path config;
+
+    private FxBackground background;
+    private Desktop desktop;
+
+    @BeforeAll
+    static void database() {
+        sample = SampleTarget.create("desktop_window");
+    }
+
+    @Start
+    void start(Stage stage) {
+        background = new FxBackground();
+        desktop = new Desktop(sample.settings(config), background);
+        var scene = new Scene(desktop.window(), 1200, 800);
+        MainWindow.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        desktop.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(desktop::shutdown).get().run();
+        background.close();
+    }
+
+    @Test
+    void windowOpensOnTheSampleDatabase(FxRobot robot) {
+        var page = new DesktopPage(robot, desktop).awaitSchema();
+
+        assertThat(page.visibleTreeLabels())
+                .startsWith(sample.database(), "public")
+                .contains("Tables", "resumes");
+        assertThat(page.textOf("#status-connection")).startsWith("Sample database (" + sample.database());
+    }
+
+    @Test
+    void typingInTheFilterNarrowsTheTreeToResumes(FxRobot robot) {
+        var page = new DesktopPage(robot, desktop).awaitSchema();
+
+        page.filterTree("resu");
+
+        assertThat(page.visibleTreeLabels()).containsExactly(sample.database(), "public", "Tables", "resumes");
+    }
+
+    @Test
+    void selectingResumesShowsItsColumnsAndCompensationCheck(FxRobot robot) {
+        var page = new DesktopPage(robot, desktop).awaitSchema();
+        page.filterTree("resu").clickTreeRow("resumes");
+
+        assertThat(page.textOf("#details-title")).isEqualTo("public.resumes");
+        assertThat(page.cellTexts("#details-columns")).contains("compensation", "workload", "worker_id", "integer");
+
+        page.openTab("Keys & constraints");
+
+        assertThat(page.cellTexts("#details-constraints"))
+                .contains("Check", "check_compensation_positive", "compensation > 0");
+    }
+
+    @Test
+    void expandingATableShowsItsColumns(FxRobot robot) {
+        var page = new DesktopPage(robot, desktop).awaitSchema();
+        page.filterTree("workers");
+
+        page.expandTreeRow("workers");
+
+        assertThat(page.visibleTreeLabels()).contains("id  integer", "username  character varying(64)");
+    }
+}
