@@ -246,4 +246,19 @@ class QueryBuilderViewTest {
         assertThat(robot.lookup("#box-res").tryQuery()).isPresent();
         assertThat(page.sql()).contains("res.title");
     }
+
+    @Test
+    void aTableTheCatalogDoesNotKnowIsFramedAsAProblemOnTheCanvas(FxRobot robot) {
+        var page = page(robot);
+        String known = page.addTable("public.workers");
+        String unknown = page.addTable("public.no_such_table");
+
+        var box = robot.lookup("#box-" + unknown).queryAs(javafx.scene.Node.class);
+        assertThat(box.getStyleClass()).contains(ProblemMarks.STYLE_CLASS);
+        assertThat((String) box.getUserData()).contains("no_such_table");
+        assertThat(robot.lookup("#box-" + known)
+                        .queryAs(javafx.scene.Node.class)
+                        .getStyleClass())
+                .doesNotContain(ProblemMarks.STYLE_CLASS);
+    }
 }
