@@ -55,7 +55,7 @@ final class RunCommand {
         var queries = select(opened, arguments.values("--query"));
         var parameters = ParameterValues.parse(arguments.values("--param"));
         parameters.requireDeclared(queries);
-        // Every query is checked and rendered before the first connects, so a missing value fails fast.
+        // Every query is checked and rendered before connecting, so a missing value fails fast.
         var prepared = new ArrayList<PreparedQuery>();
         for (var query : queries) {
             prepared.add(PreparedQuery.of(query, parameters));

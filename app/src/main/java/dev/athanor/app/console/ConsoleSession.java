@@ -45,7 +45,12 @@ final class ConsoleSession {
     /** The statement produced rows; the cursor is open unless the first page held them all. */
     record Rows(RowCursor cursor, List<ResultRow> firstPage, long nanos) implements Outcome {}
 
-    record Updated(long count, long nanos) implements Outcome {}
+    /**
+     * The statement changed rows or the schema, or ran a block.
+     *
+     * @param notices what the server said along the way ({@code RAISE NOTICE}, warnings), in order
+     */
+    record Updated(long count, List<String> notices, long nanos) implements Outcome {}
 
     record Failed(QueryFailure failure, long nanos) implements Outcome {}
 
@@ -88,15 +93,17 @@ final class ConsoleSession {
                     }
                     if (!hasRows) {
                         long count = Math.max(0, prepared.getLargeUpdateCount());
+                        var notices = notices(prepared);
                         prepared.close();
-                        return new Updated(count, System.nanoTime() - start);
+                        return new Updated(count, notices, System.nanoTime() - start);
                     }
                 }
                 tracked = TransactionState.IN_TRANSACTION;
                 if (!hasRows) {
                     long count = Math.max(0, prepared.getLargeUpdateCount());
+                    var notices = notices(prepared);
                     prepared.close();
-                    return new Updated(count, System.nanoTime() - start);
+                    return new Updated(count, notices, System.nanoTime() - start);
                 }
                 closeOpenCursor();
                 var cursor = RowCursor.of(prepared.getResultSet(), lock, null);
@@ -136,6 +143,17 @@ final class ConsoleSession {
             }
         }
         return failure;
+    }
+
+    /** At most a few notices: a block that raises thousands must not flood the status line. */
+    private static List<String> notices(PreparedStatement prepared) throws SQLException {
+        var notices = new java.util.ArrayList<String>();
+        for (var warning = prepared.getWarnings();
+                warning != null && notices.size() < 5;
+                warning = warning.getNextWarning()) {
+            notices.add(warning.getMessage());
+        }
+        return List.copyOf(notices);
     }
 
     private boolean send(PreparedStatement prepared) throws SQLException {

@@ -206,7 +206,10 @@ public final class SqlConsoleModel implements AutoCloseable {
 
     private static String updatedText(ConsoleSession.Updated updated) {
         long n = updated.count();
-        return n == 0 ? "Done" : "Done, " + CellText.count(n) + (n == 1 ? " row" : " rows") + " affected";
+        String text = n == 0 ? "Done" : "Done, " + CellText.count(n) + (n == 1 ? " row" : " rows") + " affected";
+        return updated.notices().isEmpty()
+                ? text
+                : text + " (server said: " + String.join("; ", updated.notices()) + ")";
     }
 
     private HistoryEntry historyEntry(Instant at, Planned step, ConsoleSession.Outcome outcome) {

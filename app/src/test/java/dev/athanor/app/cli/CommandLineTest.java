@@ -28,23 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
     static final Path SHOWCASE = Path.of("..", "docs", "examples", "showcase.athanor.json");
 
-    static final String PYTHON_BY_WORKLOAD = """
-            SELECT workload, avg(compensation)::int AS avg_compensation
-            FROM resumes
-            WHERE title LIKE '%Python%' AND compensation > 40000
-            GROUP BY workload
-            HAVING avg(compensation) > 70000
-            """;
+    static final String PYTHON_BY_WORKLOAD = showcaseSql("python_by_workload");
 
-    static final String COMPENSATION_AGAINST_WORKLOAD = """
-            WITH helper2 AS (
-              SELECT *, compensation - avg_workload_compensation AS compensation_diff
-              FROM (SELECT w.id, w.username, r.compensation, r.workload,
-                           avg(r.compensation) OVER (PARTITION BY workload)::int
-                             AS avg_workload_compensation
-                    FROM resumes r JOIN workers w ON r.worker_id = w.id) helper1)
-            SELECT * FROM helper2 ORDER BY compensation_diff DESC
-            """;
+    static final String COMPENSATION_AGAINST_WORKLOAD = showcaseSql("compensation_against_workload");
 
     private static TestPostgres pg;
     private static String database;
@@ -470,5 +456,20 @@ class CommandLineTest {
 
         assertThat(result.status()).isEqualTo(ExitStatus.OK);
         assertThat(result.out()).contains("usage: athanor sql PROJECT", "--literal", "3 project file error");
+    }
+
+    /** The hand-written SQL of query {@code name} in docs/examples/showcase.sql (the statement after its comment). */
+    static String showcaseSql(String name) {
+        try {
+            var text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "examples", "showcase.sql"));
+            var start = text.indexOf("-- " + name + ":");
+            if (start < 0) {
+                throw new AssertionError("showcase.sql has no query " + name);
+            }
+            var from = text.indexOf('\n', start) + 1;
+            return text.substring(from, text.indexOf(';', from));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -220,4 +220,12 @@ class SqlConsoleModelTest {
         assertThat(console.results().rows()).hasSize(500);
         assertThat(console.results().summaryProperty().get()).contains("cursor was closed");
     }
+
+    @Test
+    void noticesRaisedByABlockAreShown() {
+        console.runStatementAt("DO $$ BEGIN RAISE NOTICE 'hello from the server'; END $$", 0);
+
+        assertThat(console.messageProperty().get()).contains("hello from the server");
+        assertThat(console.history().getFirst().outcome()).contains("hello from the server");
+    }
 }

@@ -86,32 +86,45 @@ public final class CatalogLoader {
         int isolation = connection.getTransactionIsolation();
         boolean readOnly = connection.isReadOnly();
         connection.setAutoCommit(false);
+        Catalog catalog;
         try {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
-            return read(connection, options);
-        } finally {
-            // Restoring must not hide the failure that brought us here, so later failures are attached to it.
-            SQLException failure = null;
+            catalog = read(connection, options);
+        } catch (SQLException | RuntimeException failure) {
+            // The failure that stopped the load is the one to report; trouble while restoring rides along.
             try {
-                connection.rollback();
-            } catch (SQLException e) {
+                restore(connection, isolation, readOnly);
+            } catch (SQLException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+        restore(connection, isolation, readOnly);
+        return catalog;
+    }
+
+    /** Ends the load's transaction and puts back the settings the connection came with. */
+    private static void restore(Connection connection, int isolation, boolean readOnly) throws SQLException {
+        SQLException failure = null;
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        try {
+            connection.setReadOnly(readOnly);
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
                 failure = e;
+            } else {
+                failure.addSuppressed(e);
             }
-            try {
-                connection.setReadOnly(readOnly);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

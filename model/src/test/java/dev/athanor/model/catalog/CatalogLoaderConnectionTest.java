@@ -60,6 +60,37 @@ class CatalogLoaderConnectionTest {
     }
 
     @Test
+    void failedLoadReportsTheServerFailureAndHandsTheConnectionBack() throws SQLException {
+        // Reading a partition bound opens the partition; a lock held elsewhere makes that fail after lock_timeout.
+        try (Connection locker = pg.connect(database);
+                Connection c = pg.connect(database)) {
+            try (var s = locker.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS parted (at date) PARTITION BY RANGE (at)");
+                s.execute("CREATE TABLE IF NOT EXISTS parted_2025 PARTITION OF parted"
+                        + " FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
+                locker.setAutoCommit(false);
+                s.execute("LOCK TABLE parted_2025 IN ACCESS EXCLUSIVE MODE");
+            }
+            try (var s = c.createStatement()) {
+                s.execute("SET lock_timeout = '200ms'");
+            }
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                assertThatThrownBy(() -> CatalogLoader.load(c))
+                        .isInstanceOf(DatabaseException.class)
+                        .satisfies(e ->
+                                assertThat(((DatabaseException) e).sqlState()).isEqualTo("55P03"));
+            } finally {
+                locker.rollback();
+            }
+            assertThat(c.getAutoCommit()).isTrue();
+            assertThat(c.isReadOnly()).isFalse();
+            assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+            assertThat(CatalogLoader.load(c).table("public", "parted_2025")).isPresent();
+        }
+    }
+
+    @Test
     void closedConnectionFailsWithItsSqlState() throws SQLException {
         Connection closed = pg.connect(database);
         closed.close();

@@ -64,7 +64,26 @@ public final class SqlImporter {
         }
     }
 
-    private final DSLContext dsl = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderFormatted(false));
+    private static final java.util.regex.Pattern FUNCTION_CALL =
+            java.util.regex.Pattern.compile("([a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?)\\(");
+
+    /** PostgreSQL's positional parameters ($1, $2...), outside of quotes as far as a quick look can tell. */
+    private static final java.util.regex.Pattern POSITIONAL_PARAMETER = java.util.regex.Pattern.compile("\\$\\d");
+
+    /** Functions jOOQ does not know (PostgreSQL has hundreds) are read as plain calls instead of failing. */
+    private final DSLContext dsl = DSL.using(
+            SQLDialect.POSTGRES,
+            new Settings()
+                    .withRenderFormatted(false)
+                    .withParseUnknownFunctions(org.jooq.conf.ParseUnknownFunctions.IGNORE));
+
+    /** Reads {@code $1} as a parameter named {@code 1}, for statements written for PostgreSQL's own protocol. */
+    private final DSLContext dollarDsl = DSL.using(
+            SQLDialect.POSTGRES,
+            new Settings()
+                    .withRenderFormatted(false)
+                    .withParseUnknownFunctions(org.jooq.conf.ParseUnknownFunctions.IGNORE)
+                    .withParseNamedParamPrefix("$"));
 
     /** Imports one SQL statement. Never fails: what cannot be read at all becomes one raw query, with a warning. */
     public ImportResult importSql(String sql) {
@@ -74,7 +93,7 @@ public final class SqlImporter {
         }
         org.jooq.Query parsed;
         try {
-            parsed = dsl.parser().parseQuery(text);
+            parsed = parse(text);
         } catch (ParserException e) {
             return new ImportResult(
                     new Query.Raw(text),
@@ -99,6 +118,22 @@ public final class SqlImporter {
                     List.of(new ImportResult.Warning(
                             "The statement was kept as SQL: " + firstLine(String.valueOf(unexpected.getMessage())),
                             text)));
+        }
+    }
+
+    private org.jooq.Query parse(String text) {
+        try {
+            return dsl.parser().parseQuery(text);
+        } catch (ParserException e) {
+            if (!POSITIONAL_PARAMETER.matcher(text).find()) {
+                throw e;
+            }
+            try {
+                return dollarDsl.parser().parseQuery(text);
+            } catch (ParserException alsoNot) {
+                e.addSuppressed(alsoNot);
+                throw e;
+            }
         }
     }
 
@@ -625,13 +660,23 @@ public final class SqlImporter {
          * PostgreSQL rendering is exactly {@code name(arguments)}; anything else is kept raw.
          */
         private Expression functionOrRaw(Field<?> field) {
-            String name = field.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            if (field instanceof QOM.CurrentTimestamp<?>) {
+                // jOOQ reads now() as its SQL-standard CURRENT_TIMESTAMP and writes it back cast to timestamp
+                // without time zone, which is not what now() returns: keep the PostgreSQL function.
+                return Expression.function("now");
+            }
             String sql = render(field);
-            if (field.getClass().getPackageName().equals("org.jooq.impl") && sql.startsWith(name + "(")) {
-                var arguments = Reflect.fieldArguments(field);
-                if (arguments != null) {
-                    var call = new Expression.FunctionCall(name, expressions(arguments));
-                    return call;
+            var call = FUNCTION_CALL.matcher(sql);
+            List<Field<?>> arguments = field instanceof QOM.Function<?> function
+                    ? List.copyOf(function.$args())
+                    : Reflect.fieldArguments(field);
+            if (call.lookingAt() && arguments != null) {
+                String name = call.group(1);
+                // Only when jOOQ writes exactly name(arguments) is the node a plain call of that function.
+                String asCall = render(DSL.function(
+                        DSL.unquotedName(name.split("\\.")), Object.class, arguments.toArray(Field<?>[]::new)));
+                if (asCall.equals(sql)) {
+                    return new Expression.FunctionCall(name, expressions(arguments));
                 }
             }
             return rawExpression(field, "expression");

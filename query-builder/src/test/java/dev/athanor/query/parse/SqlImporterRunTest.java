@@ -213,4 +213,40 @@ class SqlImporterRunTest {
         assertThat(renderer.render(select, Map.of()).sql())
                 .isEqualTo("select \"Qty\", item from \"Order Items\" as oi");
     }
+
+    @Test
+    void positionalDollarParametersImportAsNumberedParameters() {
+        var imported = importer.importSql("SELECT id FROM resumes WHERE worker_id = $1 AND compensation > $2");
+
+        var actual = database.rows(renderer.render(imported.query(), Map.of("1", 7, "2", 1)));
+
+        assertThat(imported.warnings()).isEmpty();
+        assertThat(renderer.renderNamed(imported.query())).contains("worker_id = :1", "compensation > :2");
+        assertThat(sorted(actual))
+                .isNotEmpty()
+                .isEqualTo(sorted(database.rows("SELECT id FROM resumes WHERE worker_id = 7 AND compensation > 1")));
+    }
+
+    @Test
+    void functionsUnknownToTheParserBecomeFunctionCalls() {
+        var imported = importAndCompare(
+                "SELECT id, md5(title), split_part(title, ' ', 1), pg_catalog.upper(title) FROM resumes WHERE id < 20",
+                false);
+
+        var items = ((Query.Select) imported.query()).items();
+        assertThat(imported.warnings()).isEmpty();
+        assertThat(items)
+                .extracting(item -> ((dev.athanor.query.model.SelectItem.Value) item).expression())
+                .filteredOn(Expression.FunctionCall.class::isInstance)
+                .extracting(expression -> ((Expression.FunctionCall) expression).name())
+                .contains("md5", "split_part");
+    }
+
+    @Test
+    void nowKeepsItsTimeZoneWhenImported() {
+        var imported = importAndCompare(
+                "SELECT pg_typeof(now())::text, id FROM resumes WHERE created_at < now() AND id < 10", false);
+
+        assertThat(imported.warnings()).isEmpty();
+    }
 }

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.athanor.query.model.CommonTableExpression;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.NamedWindow;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.WindowSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,5 +121,37 @@ class ProjectSchemaTest {
         assertThat(schemaProperties(schema)).isEqualTo(jsonProperties(ProjectDocument.class));
         assertThat(schema.at("/properties/version/const").asInt()).isEqualTo(ProjectFile.CURRENT_VERSION);
         assertThat(schema.at("/properties/format/const").asText()).isEqualTo(ProjectFile.FORMAT);
+    }
+
+    private static JsonSchema schema() throws IOException {
+        try (var in = Files.newInputStream(SCHEMA)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+        }
+    }
+
+    @Test
+    void exampleFileIsValidAgainstTheSchema() throws IOException {
+        var example = ProjectJson.MAPPER.readTree(ShowcaseExampleTest.EXAMPLE.toFile());
+
+        assertThat(schema().validate(example)).isEmpty();
+    }
+
+    @Test
+    void projectUsingEveryFeatureIsWrittenValidAgainstTheSchema() throws IOException {
+        var written = ProjectJson.MAPPER.readTree(ProjectFile.standard().toJson(ProjectSamples.full()));
+
+        assertThat(schema().validate(written)).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsAnUnknownNodeKindAndAPasswordInTheUrl() throws IOException {
+        var text = Files.readString(ShowcaseExampleTest.EXAMPLE);
+        var unknownKind = text.replaceFirst("\"kind\": \"column\"", "\"kind\": \"frobnicate\"");
+        var password = text.replaceFirst(
+                "\"version\": 2,", "\"version\": 2, \"connection\": {\"url\": \"postgresql://a:secret@db/shop\"},");
+
+        assertThat(schema().validate(ProjectJson.MAPPER.readTree(unknownKind))).isNotEmpty();
+        assertThat(schema().validate(ProjectJson.MAPPER.readTree(password))).isNotEmpty();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athanor.model.catalog.CatalogLoader;
+import dev.athanor.query.model.Expression;
+import dev.athanor.query.model.ModelPaths;
 import dev.athanor.query.model.Query;
 import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
@@ -95,6 +97,8 @@ class QueryValidatorTest {
         assertThat(problem.kind()).isEqualTo(Kind.UNKNOWN_COLUMN);
         assertThat(problem.path()).isEqualTo("items[0].expression");
         assertThat(problem.message()).isEqualTo("r has no column salary.");
+        assertThat(ModelPaths.find(model("SELECT r.salary FROM resumes r"), problem.path()))
+                .contains(Expression.column("r", "salary"));
     }
 
     @Test
@@ -203,5 +207,33 @@ class QueryValidatorTest {
 
         assertThat(imported.warnings()).isNotEmpty();
         assertThat(validator.validate(imported.query())).isEmpty();
+    }
+
+    @Test
+    void distinctOnWhoseExpressionsDoNotLeadOrderByIsReported() {
+        var problem = onlyProblem("SELECT DISTINCT ON (worker_id) worker_id, id FROM resumes ORDER BY id, worker_id");
+
+        assertThat(problem.kind()).isEqualTo(Kind.DISTINCT_ORDER);
+        assertThat(problem.path()).isEqualTo("orderBy[0].expression");
+    }
+
+    @Test
+    void selectDistinctOrderedByAColumnItDoesNotSelectIsReported() {
+        var problem = onlyProblem("SELECT DISTINCT workload FROM resumes ORDER BY id");
+
+        assertThat(problem.kind()).isEqualTo(Kind.DISTINCT_ORDER);
+        assertThat(problem.path()).isEqualTo("orderBy[0].expression");
+    }
+
+    @Test
+    void distinctQueriesOrderedTheWayPostgresqlAllowsHaveNoProblems() {
+        for (var sql : java.util.List.of(
+                "SELECT DISTINCT ON (worker_id) worker_id, id FROM resumes ORDER BY worker_id, id DESC",
+                "SELECT DISTINCT workload AS w FROM resumes ORDER BY w",
+                "SELECT DISTINCT workload FROM resumes ORDER BY 1 DESC")) {
+            var query = model(sql);
+            assertThat(database.rows(renderer.render(query, Map.of()))).isNotEmpty();
+            assertThat(validator.validate(query)).as(sql).isEmpty();
+        }
     }
 }
