@@ -104,7 +104,10 @@ public final class Screenshots {
             selectDetailsTab(window, "tab-columns");
 
             FxThread.run(() -> {
-                window.mainTabs().getSelectionModel().select(1);
+                window.mainTabs().getTabs().stream()
+                        .filter(tab -> "tab-console".equals(tab.getId()))
+                        .findFirst()
+                        .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
                 window.console().editor().replaceText(SHOWCASE_QUERY);
                 window.console().editor().moveTo(0);
                 window.console().runCurrent();
