@@ -145,7 +145,7 @@ public final class QueryBuilderView extends BorderPane {
         var jooq = codeTab("jOOQ", "export-jooq", model::jooqCode);
         output.getTabs().addAll(sqlAlchemy, jooq, problemsTab());
 
-        var main = new SplitPane(top, output);
+        main = new SplitPane(top, output);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.62);
 
@@ -174,6 +174,12 @@ public final class QueryBuilderView extends BorderPane {
     }
 
     private boolean chartPreferred;
+    private SplitPane main;
+
+    /** Moves the divider between the canvas with its panels and the output tabs (0 = top, 1 = bottom). */
+    public void setOutputDivider(double position) {
+        main.setDividerPositions(position);
+    }
 
     /**
      * The builder as the main window shows it: connected to the database, the SQL console and the user's recent
@@ -400,7 +406,7 @@ public final class QueryBuilderView extends BorderPane {
         });
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(tableChoice, add, undo, redo, run, runChart, toolbarExtras);
+        return new ToolBar(tableChoice, add, undo, redo, run, runChart);
     }
 
     private HBox scopeBar() {
@@ -412,7 +418,10 @@ public final class QueryBuilderView extends BorderPane {
         up.disableProperty()
                 .bind(model.scopeProperty().map(scope -> scope.steps().isEmpty()));
         up.setOnAction(e -> model.leave());
-        var bar = new HBox(8, label, up);
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        toolbarExtras.setAlignment(Pos.CENTER_RIGHT);
+        var bar = new HBox(8, label, up, spacer, toolbarExtras);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 6));
         bar.setStyle("-fx-background-color: #e8edf3;");

@@ -107,8 +107,11 @@ final class ResultChart extends BorderPane {
                         XYChart<String, Number> xy;
                         if (kind.getValue() == Kind.BAR) {
                             var bars = new BarChart<>(x, y);
-                            bars.setCategoryGap(Math.max(
-                                    10, 240.0 / Math.max(1, shown.rows().size())));
+                            int categories = Math.max(1, shown.rows().size());
+                            // Bars take at most about half of their category's width, however few there are.
+                            bars.widthProperty()
+                                    .addListener((obs, was, width) ->
+                                            bars.setCategoryGap(Math.max(4, width.doubleValue() / categories * 0.5)));
                             xy = bars;
                         } else {
                             xy = new LineChart<>(x, y);

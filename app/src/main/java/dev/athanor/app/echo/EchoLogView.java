@@ -90,17 +90,22 @@ public final class EchoLogView extends BorderPane {
                 pseudoClassStateChanged(FAILED, !empty && row != null && row.failed());
             }
         });
-        model.visibleRows().addListener((ListChangeListener<EchoRow>) change -> {
-            if (model.autoScrollProperty().get() && !model.visibleRows().isEmpty()) {
-                table.scrollTo(model.visibleRows().size() - 1);
-            }
-        });
+        model.visibleRows().addListener((ListChangeListener<EchoRow>) change -> followNewest());
+        model.autoScrollProperty().addListener((obs, was, following) -> followNewest());
 
         setTop(bar);
         setCenter(table);
     }
 
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+
+    private void followNewest() {
+        if (model.autoScrollProperty().get() && !model.visibleRows().isEmpty()) {
+            // After the table has taken the change in: scrolling inside the change notification lands short.
+            javafx.application.Platform.runLater(
+                    () -> table.scrollTo(Math.max(0, model.visibleRows().size() - 1)));
+        }
+    }
 
     /** The table, for tests and for focus handling. */
     public TableView<EchoRow> table() {

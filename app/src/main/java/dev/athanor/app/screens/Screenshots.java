@@ -13,6 +13,7 @@ import dev.athanor.app.window.WindowState;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.PoolSettings;
 import dev.athanor.model.engine.SslMode;
+import dev.athanor.query.model.TableSource;
 import dev.athanor.sample.SampleServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +104,10 @@ public final class Screenshots {
             selectDetailsTab(window, "tab-columns");
 
             FxThread.run(() -> {
-                window.mainTabs().getSelectionModel().select(1);
+                window.mainTabs().getTabs().stream()
+                        .filter(tab -> "tab-console".equals(tab.getId()))
+                        .findFirst()
+                        .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
                 window.console().editor().replaceText(SHOWCASE_QUERY);
                 window.console().editor().moveTo(0);
                 window.console().runCurrent();
@@ -114,6 +118,7 @@ public final class Screenshots {
                     () -> !window.console().grid().table().getItems().isEmpty()
                             && !window.console().model().runningProperty().get());
             snapshot(stage, directory.resolve("sql-console.png"));
+            renderQueryBuilder(stage, window, directory);
             FxThread.run(() -> window.mainTabs().getSelectionModel().select(0));
 
             FxThread.run(() -> window.setEchoDivider(0.38));
@@ -127,6 +132,48 @@ public final class Screenshots {
             background.close();
             Platform.exit();
         }
+    }
+
+    /** The builder with a join and a GROUP BY, then its SQL preview, then the chart of its rows. */
+    private static void renderQueryBuilder(Stage stage, MainWindow window, Path directory) {
+        FxThread.run(() -> {
+            window.mainTabs().getSelectionModel().select(2);
+            window.setEchoDivider(0.97);
+        });
+        FxThread.await(
+                "the builder's catalog",
+                WAIT,
+                () -> window.builder() != null
+                        && window.builder().model().catalogProperty().get() != null);
+        FxThread.run(() -> {
+            var builder = window.builder().model();
+            String w = builder.addTable("public", "workers", 24, 24);
+            String r = builder.addTable("public", "resumes", 330, 60);
+            builder.accept(builder.suggestions().getFirst(), TableSource.Join.Type.INNER);
+            builder.setColumnSelected(r, "workload", true);
+            builder.addColumn("count(*)", "resumes");
+            builder.addColumn("avg(" + r + ".compensation)::int", "avg_compensation");
+            builder.addGroupBy(r + ".workload");
+            builder.setWhere(new dev.athanor.query.model.Predicate.IsNull(
+                    dev.athanor.query.model.Expression.column(w, "username"), true));
+            window.builder().showClause("Group by");
+            builder.run();
+        });
+        FxThread.await(
+                "the builder's rows",
+                WAIT,
+                () -> window.builder().model().resultProperty().get() != null
+                        && !window.builder().model().runningProperty().get());
+        FxThread.run(() -> window.builder().showOutput("Results"));
+        snapshot(stage, directory.resolve("builder-join-groupby.png"));
+        FxThread.run(() -> {
+            window.builder().setOutputDivider(0.42);
+            window.builder().showOutput("SQL");
+        });
+        snapshot(stage, directory.resolve("builder-sql-preview.png"));
+        FxThread.run(() -> window.builder().showOutput("Chart"));
+        snapshot(stage, directory.resolve("builder-chart.png"));
+        FxThread.run(() -> window.setEchoDivider(0.70));
     }
 
     private static void renderConnectionDialog(Desktop desktop, Path file) {

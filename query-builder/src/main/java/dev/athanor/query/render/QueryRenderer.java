@@ -147,7 +147,7 @@ public final class QueryRenderer {
 
         ResultQuery<?> query(Query query) {
             return switch (query) {
-                case Query.Raw raw -> DSL.resultQuery(raw.sql());
+                case Query.Raw raw -> DSL.resultQuery(DSL.raw(raw.sql()));
                 case Query.Select select -> select(select);
                 case Query.SetOperation operation -> setOperation(operation);
             };
@@ -158,7 +158,7 @@ public final class QueryRenderer {
             return switch (query) {
                 case Query.Raw raw ->
                     DSL.select(DSL.asterisk())
-                            .from(DSL.table(DSL.sql(raw.sql())).as("raw"));
+                            .from(DSL.table("({0})", DSL.raw(raw.sql())).as(SqlNames.identifier("raw")));
                 case Query.Select select -> select(select);
                 case Query.SetOperation operation -> setOperation(operation);
             };
@@ -344,7 +344,7 @@ public final class QueryRenderer {
                     Table<?> aliased = subquery(derived.query()).asTable(SqlNames.identifier(derived.alias()));
                     yield derived.lateral() ? DSL.lateral(aliased) : aliased;
                 }
-                case TableSource.Raw raw -> DSL.table(DSL.sql(raw.sql()));
+                case TableSource.Raw raw -> DSL.table(DSL.raw(raw.sql()));
                 case TableSource.Join join -> {
                     Table<?> left = table(join.left());
                     Table<?> right = table(join.right());
@@ -411,7 +411,7 @@ public final class QueryRenderer {
                     isNull.negated()
                             ? field(isNull.value()).isNotNull()
                             : field(isNull.value()).isNull();
-                case Predicate.Raw raw -> DSL.condition(DSL.sql(raw.sql()));
+                case Predicate.Raw raw -> DSL.condition(DSL.raw(raw.sql()));
             };
         }
 
@@ -444,7 +444,7 @@ public final class QueryRenderer {
                     Select<org.jooq.Record1<Object>> subquery = (Select) subquery(scalar.query());
                     yield DSL.field(subquery);
                 }
-                case Expression.Raw raw -> DSL.field(DSL.sql(raw.sql()));
+                case Expression.Raw raw -> DSL.field(DSL.raw(raw.sql()));
             };
         }
 

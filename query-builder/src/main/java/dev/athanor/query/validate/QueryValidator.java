@@ -183,6 +183,7 @@ public final class QueryValidator {
             if (aggregated) {
                 checkGrouping(select, path, scope, grouped, labels);
             }
+            checkDistinctOrder(select, path);
             return outputColumns(select, scope);
         }
 
@@ -750,6 +751,55 @@ public final class QueryValidator {
                 case Expression.Parameter parameter -> {}
                 case Expression.ScalarSubquery scalar -> {}
                 case Expression.Raw raw -> {}
+            }
+        }
+
+        /**
+         * PostgreSQL sorts before it removes duplicates: DISTINCT ON needs its expressions first in ORDER BY, and
+         * SELECT DISTINCT can only sort by what it selects.
+         */
+        void checkDistinctOrder(Query.Select select, String path) {
+            var order = select.orderBy().stream().map(SortItem::expression).toList();
+            if (!select.distinctOn().isEmpty() && !order.isEmpty()) {
+                int leading = Math.min(select.distinctOn().size(), order.size());
+                var distinctOn = new HashSet<>(select.distinctOn());
+                for (int i = 0; i < leading; i++) {
+                    if (!distinctOn.contains(order.get(i))) {
+                        problem(
+                                Kind.DISTINCT_ORDER,
+                                join(path, "orderBy[" + i + "].expression"),
+                                "With DISTINCT ON, ORDER BY must start with the DISTINCT ON expressions ("
+                                        + select.distinctOn().size() + " of them), in any order.");
+                        return;
+                    }
+                }
+            } else if (select.distinct()
+                    && select.items().stream().noneMatch(SelectItem.AllColumns.class::isInstance)) {
+                var selected = new HashSet<Expression>();
+                var labels = new HashSet<String>();
+                for (var item : select.items()) {
+                    if (item instanceof SelectItem.Value value) {
+                        selected.add(value.expression());
+                        if (value.label() != null) {
+                            labels.add(value.label());
+                        }
+                    }
+                }
+                for (int i = 0; i < order.size(); i++) {
+                    var expression = order.get(i);
+                    boolean isLabel = expression instanceof Expression.Column column
+                            && column.table() == null
+                            && labels.contains(column.column());
+                    boolean isPosition = expression instanceof Expression.Literal literal
+                            && literal.type() == Expression.Literal.Type.NUMBER;
+                    if (!selected.contains(expression) && !isLabel && !isPosition) {
+                        problem(
+                                Kind.DISTINCT_ORDER,
+                                join(path, "orderBy[" + i + "].expression"),
+                                "With SELECT DISTINCT, ORDER BY can only use selected columns; add it to the select"
+                                        + " list or sort by a selected one.");
+                    }
+                }
             }
         }
 

@@ -18,7 +18,9 @@ public record ValidationProblem(Kind kind, String path, String message) {
         NOT_GROUPED,
         AGGREGATE_NOT_ALLOWED,
         WINDOW_NOT_ALLOWED,
-        TYPE_MISMATCH
+        TYPE_MISMATCH,
+        /** ORDER BY that SELECT DISTINCT or DISTINCT ON cannot follow. */
+        DISTINCT_ORDER
     }
 
     public ValidationProblem {

@@ -208,4 +208,32 @@ class QueryValidatorTest {
         assertThat(imported.warnings()).isNotEmpty();
         assertThat(validator.validate(imported.query())).isEmpty();
     }
+
+    @Test
+    void distinctOnWhoseExpressionsDoNotLeadOrderByIsReported() {
+        var problem = onlyProblem("SELECT DISTINCT ON (worker_id) worker_id, id FROM resumes ORDER BY id, worker_id");
+
+        assertThat(problem.kind()).isEqualTo(Kind.DISTINCT_ORDER);
+        assertThat(problem.path()).isEqualTo("orderBy[0].expression");
+    }
+
+    @Test
+    void selectDistinctOrderedByAColumnItDoesNotSelectIsReported() {
+        var problem = onlyProblem("SELECT DISTINCT workload FROM resumes ORDER BY id");
+
+        assertThat(problem.kind()).isEqualTo(Kind.DISTINCT_ORDER);
+        assertThat(problem.path()).isEqualTo("orderBy[0].expression");
+    }
+
+    @Test
+    void distinctQueriesOrderedTheWayPostgresqlAllowsHaveNoProblems() {
+        for (var sql : java.util.List.of(
+                "SELECT DISTINCT ON (worker_id) worker_id, id FROM resumes ORDER BY worker_id, id DESC",
+                "SELECT DISTINCT workload AS w FROM resumes ORDER BY w",
+                "SELECT DISTINCT workload FROM resumes ORDER BY 1 DESC")) {
+            var query = model(sql);
+            assertThat(database.rows(renderer.render(query, Map.of()))).isNotEmpty();
+            assertThat(validator.validate(query)).as(sql).isEmpty();
+        }
+    }
 }
