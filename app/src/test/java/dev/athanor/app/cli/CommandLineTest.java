@@ -313,6 +313,16 @@ class CommandLineTest {
     }
 
     @Test
+    void missingRelativeProjectPathIsShownAbsolute() {
+        var result = run("run", "no-such-dir/nothing.athanor.json", "--url", url);
+
+        assertThat(result.status()).isEqualTo(ExitStatus.PROJECT_FILE);
+        assertThat(result.err())
+                .contains("does not exist (looked for "
+                        + Path.of("no-such-dir/nothing.athanor.json").toAbsolutePath() + ")");
+    }
+
+    @Test
     void unknownQueryNameIsAUsageErrorListingTheQueries() {
         var result = run("run", SHOWCASE.toString(), "--query", "nope", "--url", url);
 

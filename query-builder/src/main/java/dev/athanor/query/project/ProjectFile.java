@@ -75,7 +75,13 @@ public final class ProjectFile {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw ProjectFileException.of(file, Problem.UNREADABLE, "the file does not exist", e);
+            throw ProjectFileException.of(
+                    file,
+                    Problem.UNREADABLE,
+                    file.isAbsolute()
+                            ? "the file does not exist"
+                            : "the file does not exist (looked for " + file.toAbsolutePath() + ")",
+                    e);
         } catch (AccessDeniedException e) {
             throw ProjectFileException.of(file, Problem.UNREADABLE, "permission to read the file is denied", e);
         } catch (IOException e) {
