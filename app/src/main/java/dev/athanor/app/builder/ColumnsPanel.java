@@ -91,8 +91,14 @@ final class ColumnsPanel extends VBox {
             label.setId("column-label-" + i);
             label.setPrefColumnCount(10);
             label.setDisable(item instanceof SelectItem.AllColumns);
+            String shownExpression = expression.getText();
+            String shownLabel = label.getText();
             Runnable commit = () -> {
-                if (!expression.getText().isBlank()) {
+                // Only typed changes are read back: text shown for a node the cell cannot spell (a CASE, a
+                // subquery) must not replace the node itself.
+                boolean changed = !expression.getText().equals(shownExpression)
+                        || !label.getText().equals(shownLabel);
+                if (changed && !expression.getText().isBlank()) {
                     model.setColumn(index, expression.getText(), label.getText());
                 }
             };

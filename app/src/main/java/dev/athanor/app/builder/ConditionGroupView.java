@@ -185,6 +185,8 @@ final class ConditionGroupView extends VBox {
         private final TextField left = new TextField();
         private final ComboBox<String> operator = new ComboBox<>();
         private final TextField right = new TextField();
+        private Predicate shown;
+        private String shownText = "";
 
         Row(int index) {
             super(4);
@@ -262,9 +264,18 @@ final class ConditionGroupView extends VBox {
             operator.getSelectionModel().select(op);
             right.setText(r);
             right.setDisable(op.startsWith("IS ") || op.equals("SQL"));
+            shown = predicate;
+            shownText = fieldsText();
+        }
+
+        private String fieldsText() {
+            return left.getText() + "\u0000" + operator.getValue() + "\u0000" + right.getText();
         }
 
         Predicate predicate() {
+            if (shown != null && fieldsText().equals(shownText)) {
+                return shown; // untouched: keep the node as it was, even one the fields cannot spell
+            }
             String l = left.getText().strip();
             String op = operator.getValue();
             String r = right.getText().strip();

@@ -53,6 +53,24 @@ final class FromClause {
         return List.copyOf(result);
     }
 
+    /** Where each box of {@link #boxes} sits in the model, e.g. {@code from[1]} or {@code from[0].right}. */
+    static List<String> boxPaths(Query.Select select) {
+        var result = new ArrayList<String>();
+        for (int i = 0; i < select.from().size(); i++) {
+            collectBoxPaths(select.from().get(i), "from[" + i + "]", result);
+        }
+        return List.copyOf(result);
+    }
+
+    private static void collectBoxPaths(TableSource source, String path, List<String> into) {
+        if (source instanceof TableSource.Join join) {
+            collectBoxPaths(join.left(), path + ".left", into);
+            collectBoxPaths(join.right(), path + ".right", into);
+        } else {
+            into.add(path);
+        }
+    }
+
     private static void collectJoinPaths(TableSource source, String path, List<String> into) {
         if (source instanceof TableSource.Join join) {
             collectJoinPaths(join.left(), path + ".left", into);

@@ -42,6 +42,7 @@ public final class QueryCanvas extends Pane {
 
         model.tables().addListener((ListChangeListener<CanvasTable>) change -> rebuild());
         model.lines().addListener((ListChangeListener<CanvasJoin>) change -> drawLines());
+        model.problems().addListener((ListChangeListener<Object>) change -> markProblems());
         model.positions().addListener((javafx.beans.InvalidationListener) change -> place());
 
         setOnDragOver(event -> {
@@ -88,6 +89,21 @@ public final class QueryCanvas extends Pane {
         }
         place();
         drawLines();
+        markProblems();
+    }
+
+    /** A box whose table is unknown (or whose subquery has problems) gets a red frame and the messages. */
+    private void markProblems() {
+        var paths = FromClause.boxPaths(model.select());
+        var names = FromClause.boxes(model.select()).stream()
+                .map(FromClause::nameOf)
+                .toList();
+        for (int i = 0; i < names.size(); i++) {
+            var box = boxes.get(names.get(i));
+            if (box != null) {
+                box.markProblems(model.problemsAt(paths.get(i)));
+            }
+        }
     }
 
     private void place() {

@@ -209,4 +209,56 @@ class QueryBuilderViewTest {
         assertThat(workloadRow.getStyleClass()).doesNotContain(ProblemMarks.STYLE_CLASS);
         assertThat(robot.lookup("#problem-list").queryListView().getItems()).hasSize(1);
     }
+
+    @Test
+    void draggingAColumnOntoAColumnOfAnotherBoxJoinsThem(FxRobot robot) {
+        var page = page(robot);
+        String w = page.addTable("public.workers");
+        String r = page.addTable("public.resumes");
+        page.click("#suggestion-0-dismiss");
+        robot.interact(() -> page.model().moveTable(r, 360, 40));
+        page.settle();
+
+        robot.drag("#column-" + r + "-worker_id").dropTo("#column-" + w + "-id");
+        page.settle();
+
+        assertThat(page.model().lines()).singleElement().satisfies(line -> {
+            assertThat(line.type()).isEqualTo(dev.athanor.query.model.TableSource.Join.Type.INNER);
+            assertThat(java.util.Set.of(line.leftColumn(), line.rightColumn()))
+                    .containsExactlyInAnyOrder("worker_id", "id");
+        });
+    }
+
+    @Test
+    void doubleClickingTheAliasRenamesItEverywhereInTheQuery(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.tick(r, "title");
+
+        robot.doubleClickOn("#alias-" + r);
+        page.settle();
+        robot.interact(() -> robot.lookup("#alias-editor")
+                .queryAs(javafx.scene.control.TextField.class)
+                .clear());
+        robot.write("res").type(javafx.scene.input.KeyCode.ENTER);
+        page.settle();
+
+        assertThat(robot.lookup("#box-res").tryQuery()).isPresent();
+        assertThat(page.sql()).contains("res.title");
+    }
+
+    @Test
+    void aTableTheCatalogDoesNotKnowIsFramedAsAProblemOnTheCanvas(FxRobot robot) {
+        var page = page(robot);
+        String known = page.addTable("public.workers");
+        String unknown = page.addTable("public.no_such_table");
+
+        var box = robot.lookup("#box-" + unknown).queryAs(javafx.scene.Node.class);
+        assertThat(box.getStyleClass()).contains(ProblemMarks.STYLE_CLASS);
+        assertThat((String) box.getUserData()).contains("no_such_table");
+        assertThat(robot.lookup("#box-" + known)
+                        .queryAs(javafx.scene.Node.class)
+                        .getStyleClass())
+                .doesNotContain(ProblemMarks.STYLE_CLASS);
+    }
 }
