@@ -50,6 +50,12 @@ public final class ObjectDetailsModel {
         loadDdl(object);
     }
 
+    /** Shows {@code node} again from a newer snapshot (after a refresh), reloading its DDL. */
+    public void reload(SchemaNode node, SchemaSnapshot snapshot) {
+        details.set(null);
+        show(node, snapshot);
+    }
+
     /** Forgets the shown object (after a reconnect). */
     public void clear() {
         generation++;

@@ -129,6 +129,9 @@ public final class MainModel {
         tree.selectedProperty()
                 .addListener((obs, old, node) ->
                         details.show(node, tree.snapshotProperty().get()));
+        tree.snapshotProperty()
+                .addListener((obs, old, snapshot) ->
+                        details.reload(tree.selectedProperty().get(), snapshot));
         var console = new SqlConsoleModel(activity, () -> database.connection(CONSOLE_ORIGIN));
         console.transactionStateProperty().addListener((obs, old, now) -> status.showTransaction(describe(now)));
         status.showTransaction(describe(console.transactionStateProperty().get()));

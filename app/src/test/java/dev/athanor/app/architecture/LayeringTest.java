@@ -26,6 +26,18 @@ class LayeringTest {
     }
 
     @Test
+    void launcherEntryPointDoesNotTouchJavaFx() {
+        // Command-line subcommands start from Main; naming a toolkit class there would load JavaFX for them too.
+        noClasses()
+                .that()
+                .haveFullyQualifiedName("dev.athanor.app.Main")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
+                .check(new ClassFileImporter().importClasses(dev.athanor.app.Main.class));
+    }
+
+    @Test
     void ruleSeesTheEngineAndTheCatalog() {
         // Guards the rule above against passing vacuously when the import finds nothing.
         assertThat(LOWER_LAYERS.containPackage("dev.athanor.model.engine")).isTrue();

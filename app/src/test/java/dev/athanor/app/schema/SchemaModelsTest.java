@@ -136,6 +136,22 @@ class SchemaModelsTest {
     }
 
     @Test
+    void reloadAfterARefreshShowsTheNewSnapshot() throws Exception {
+        var tree = loadedTree();
+        var details = new ObjectDetailsModel(Background.synchronous(), service());
+        details.show(RESUMES, tree.snapshotProperty().get());
+        try (var connection = sample.server().connect(sample.database());
+                var statement = connection.createStatement()) {
+            statement.execute("COMMENT ON TABLE resumes IS 'reloaded'");
+        }
+
+        tree.refresh();
+        details.reload(RESUMES, tree.snapshotProperty().get());
+
+        assertThat(details.detailsProperty().get().comment()).isEqualTo("reloaded");
+    }
+
+    @Test
     void tableDataQueryQuotesTheTableName() {
         assertThat(ObjectDetailsModel.selectAllSql(new SchemaNode.DbObject("public", "Odd Name", ObjectKind.TABLE)))
                 .isEqualTo("select * from \"public\".\"Odd Name\"");
