@@ -80,6 +80,7 @@ public final class QueryBuilderModel implements AutoCloseable {
     private final Map<String, Map<String, BoxPosition>> layouts = new HashMap<>();
     private final ObservableMap<String, String> parameterValues = FXCollections.observableMap(new LinkedHashMap<>());
     private final BooleanProperty literalValues = new SimpleBooleanProperty(true);
+    private final ObjectProperty<TableSource.Join.Type> autoJoin = new SimpleObjectProperty<>();
     private final ObservableList<ValidationProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<ValidationProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
@@ -165,6 +166,14 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Values for the statement's {@code :name} parameters, as typed (numbers are bound as numbers). */
     public ObservableMap<String, String> parameterValues() {
         return parameterValues;
+    }
+
+    /**
+     * The join type to create at once when a newly added table has exactly one foreign-key join to the tables
+     * already there, or {@code null} to only suggest it.
+     */
+    public ObjectProperty<TableSource.Join.Type> autoJoinProperty() {
+        return autoJoin;
     }
 
     /** Whether the preview shows values inlined (true) or as bind placeholders with the values listed. */
@@ -379,6 +388,11 @@ public final class QueryBuilderModel implements AutoCloseable {
         suggestions.setAll(canvasState().suggestions(changed, alias));
         message.set(
                 suggestions.isEmpty() ? "Added " + name + " as " + alias : suggestions.size() + " join(s) suggested");
+        if (autoJoin.get() != null && suggestions.size() == 1) {
+            var only = suggestions.getFirst();
+            accept(only, autoJoin.get());
+            message.set("Joined " + alias + " " + autoJoin.get() + " on " + only.condition());
+        }
         return alias;
     }
 

@@ -406,7 +406,20 @@ public final class QueryBuilderView extends BorderPane {
         });
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(tableChoice, add, undo, redo, run, runChart);
+        var autoJoin = new ComboBox<String>();
+        autoJoin.setId("auto-join");
+        autoJoin.getItems().setAll("Suggest joins", "Join INNER at once", "Join LEFT at once");
+        autoJoin.getSelectionModel().selectFirst();
+        autoJoin.setTooltip(
+                new Tooltip("What to do when an added table has one foreign key to the tables already there"));
+        autoJoin.setOnAction(e -> model.autoJoinProperty()
+                .set(
+                        switch (autoJoin.getSelectionModel().getSelectedIndex()) {
+                            case 1 -> TableSource.Join.Type.INNER;
+                            case 2 -> TableSource.Join.Type.LEFT;
+                            default -> null;
+                        }));
+        return new ToolBar(tableChoice, add, autoJoin, undo, redo, run, runChart);
     }
 
     private HBox scopeBar() {

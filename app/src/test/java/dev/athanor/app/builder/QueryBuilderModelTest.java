@@ -309,4 +309,39 @@ class QueryBuilderModelTest {
                         "WITH RECURSIVE counter AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM counter WHERE n < 5)"
                                 + " SELECT n FROM counter"));
     }
+
+    @Test
+    void withAutomaticLeftJoinsAnAddedRelatedTableIsJoinedAtOnce() {
+        model.autoJoinProperty().set(TableSource.Join.Type.LEFT);
+        model.addTable("public", "workers");
+        model.addTable("public", "resumes");
+
+        assertThat(model.suggestions()).isEmpty();
+        assertThat(model.joins()).singleElement().satisfies(join -> assertThat(join.type())
+                .isEqualTo(TableSource.Join.Type.LEFT));
+    }
+
+    @Test
+    void aCompositeForeignKeyIsSuggestedAsOneJoinOfAllItsColumnPairs() {
+        var sql = "CREATE TABLE reply_notes (resume_id int, vacancy_id int, note text,"
+                + " FOREIGN KEY (resume_id, vacancy_id) REFERENCES vacancies_replies (resume_id, vacancy_id))";
+        try (var connection = TestPostgres.shared().connect(database);
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        model.loadCatalog();
+        String replies = model.addTable("public", "vacancies_replies");
+        String notes = model.addTable("public", "reply_notes");
+
+        assertThat(model.suggestions()).singleElement().satisfies(s -> {
+            assertThat(s.fromColumns()).containsExactly("resume_id", "vacancy_id");
+            assertThat(s.toAlias()).isEqualTo(replies);
+        });
+        model.accept(model.suggestions().getFirst(), TableSource.Join.Type.INNER);
+        assertThat(model.lines()).hasSize(2).allSatisfy(line -> assertThat(line.join())
+                .isZero());
+        assertThat(model.sqlProperty().get()).contains(notes + ".vacancy_id");
+    }
 }
