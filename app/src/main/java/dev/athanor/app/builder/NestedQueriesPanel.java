@@ -86,9 +86,13 @@ final class NestedQueriesPanel extends VBox {
             var use = new Button("Use in FROM");
             use.setId("use-cte-" + name);
             use.setOnAction(e -> model.addCteReference(name));
+            var recursive = new CheckBox("RECURSIVE");
+            recursive.setId("recursive-cte-" + name);
+            recursive.setSelected(model.cteRecursive(name));
+            recursive.setOnAction(e -> model.setCteRecursive(name, recursive.isSelected()));
             var remove = new Button("−");
             remove.setOnAction(e -> model.removeCte(name));
-            ctes.getChildren().add(row(new Label(name), edit, use, remove));
+            ctes.getChildren().add(row(new Label(name), edit, use, recursive, remove));
         }
         for (var name : model.ctesVisible().keySet()) {
             if (!model.cteNames().contains(name)) {

@@ -686,6 +686,18 @@ public final class QueryBuilderModel implements AutoCloseable {
                 .toList()));
     }
 
+    /** Marks CTE {@code name} as recursive (WITH RECURSIVE): its query may read itself through a UNION. */
+    public void setCteRecursive(String name, boolean recursive) {
+        edit(select().withWith(select().with().stream()
+                .map(c -> c.name().equals(name) ? c.withRecursive(recursive) : c)
+                .toList()));
+    }
+
+    /** Whether CTE {@code name} of the current SELECT is recursive. */
+    public boolean cteRecursive(String name) {
+        return select().with().stream().anyMatch(c -> c.name().equals(name) && c.recursive());
+    }
+
     /** The CTEs of the current SELECT's WITH clause. */
     public List<String> cteNames() {
         return select().with().stream().map(CommonTableExpression::name).toList();

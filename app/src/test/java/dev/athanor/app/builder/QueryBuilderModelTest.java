@@ -286,4 +286,27 @@ class QueryBuilderModelTest {
                 .containsExactlyInAnyOrderElementsOf(rowsOf(
                         "SELECT username FROM workers WHERE id <= 3 UNION SELECT title FROM vacancies WHERE id <= 2"));
     }
+
+    @Test
+    void aRecursiveCteBuiltFromAUnionOfItselfCountsToFive() throws SQLException {
+        model.addCte("counter");
+        model.addColumn("1", "n");
+        model.combine(dev.athanor.query.model.Query.SetOperation.Operator.UNION, true);
+        String c = model.addCteReference("counter");
+        model.addColumn(c + ".n + 1", "");
+        model.setWhere(ExpressionText.parsePredicate(c + ".n < 5"));
+        model.leave();
+        model.leave();
+        model.setCteRecursive("counter", true);
+        model.addCteReference("counter");
+        model.addColumn("n", "");
+
+        model.run();
+
+        assertThat(model.runFailureProperty().get()).isEmpty();
+        assertThat(allRows(model))
+                .containsExactlyInAnyOrderElementsOf(rowsOf(
+                        "WITH RECURSIVE counter AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM counter WHERE n < 5)"
+                                + " SELECT n FROM counter"));
+    }
 }
