@@ -131,6 +131,17 @@ public final class Screenshots {
             FxThread.call(desktop::shutdown).run();
             background.close();
             Platform.exit();
+            deleteQuietly(config);
+        }
+    }
+
+    /** Removes the temporary profile directory; a leftover in the temp directory harms nobody. */
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // Only temporary files: nothing to report.
         }
     }
 
