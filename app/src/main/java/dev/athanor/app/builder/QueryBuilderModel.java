@@ -1,5 +1,6 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.app.results.CellText;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsModel;
@@ -824,6 +825,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         }
         running.set(true);
         runFailure.set("");
+        long started = System.nanoTime();
         runJob = background.submit(
                 "Running the built query",
                 () -> open(bound),
@@ -834,7 +836,9 @@ public final class QueryBuilderModel implements AutoCloseable {
                             opened.cursor().columns(),
                             opened.firstPage(),
                             !opened.cursor().isExhausted()));
-                    message.set(opened.firstPage().size() + (opened.cursor().isExhausted() ? "" : "+") + " rows");
+                    message.set(CellText.rows(
+                                    opened.firstPage().size(), opened.cursor().isExhausted())
+                            + " in " + CellText.duration(System.nanoTime() - started));
                 },
                 failure -> {
                     running.set(false);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -170,7 +169,7 @@ public final class SqlConsoleModel implements AutoCloseable {
     private void finish(String script, int planned, RunEnd end, long nanos) {
         running.set(false);
         transactionState.set(end.state());
-        String took = " in " + duration(nanos);
+        String took = " in " + CellText.duration(nanos);
         String prefix = planned > 1 ? end.ran() + " of " + planned + " statements ran; last: " : "";
         switch (end.last()) {
             case ConsoleSession.Rows rows -> {
@@ -185,7 +184,7 @@ public final class SqlConsoleModel implements AutoCloseable {
                 var failure = failed.failure();
                 if (failure.kind() == QueryFailure.Kind.CANCELLED) {
                     results.clear();
-                    message.set("Cancelled after " + duration(nanos) + ".");
+                    message.set("Cancelled after " + CellText.duration(nanos) + ".");
                     error.set(new ConsoleError(
                             failure, end.lastStatement().statement().text(), -1, -1));
                 } else {
@@ -198,10 +197,7 @@ public final class SqlConsoleModel implements AutoCloseable {
     }
 
     private static String rowsText(ConsoleSession.Rows rows) {
-        int n = rows.firstPage().size();
-        return rows.cursor().isExhausted()
-                ? CellText.count(n) + (n == 1 ? " row" : " rows")
-                : CellText.count(n) + "+ rows";
+        return CellText.rows(rows.firstPage().size(), rows.cursor().isExhausted());
     }
 
     private static String updatedText(ConsoleSession.Updated updated) {
@@ -321,14 +317,6 @@ public final class SqlConsoleModel implements AutoCloseable {
                 },
                 ignored -> {},
                 failure -> {});
-    }
-
-    private static String duration(long nanos) {
-        double millis = nanos / 1_000_000.0;
-        if (millis < 1000) return String.format(Locale.US, "%.0f ms", millis);
-        if (millis < 60_000) return String.format(Locale.US, "%.2f s", millis / 1000);
-        long seconds = Math.round(millis / 1000);
-        return String.format(Locale.US, "%d min %02d s", seconds / 60, seconds % 60);
     }
 
     Background background() {

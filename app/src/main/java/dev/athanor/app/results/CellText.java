@@ -46,6 +46,20 @@ public final class CellText {
         return NumberFormat.getIntegerInstance(Locale.US).format(n);
     }
 
+    /** The rows read so far: "1 row", "12 rows", or "500+ rows" while the cursor has more. */
+    public static String rows(long n, boolean complete) {
+        return complete ? count(n) + (n == 1 ? " row" : " rows") : count(n) + "+ rows";
+    }
+
+    /** An elapsed time the way people read it: {@code 12 ms}, {@code 1.25 s}, {@code 2 min 05 s}. */
+    public static String duration(long nanos) {
+        double millis = nanos / 1_000_000.0;
+        if (millis < 1000) return String.format(Locale.US, "%.0f ms", millis);
+        if (millis < 60_000) return String.format(Locale.US, "%.2f s", millis / 1000);
+        long seconds = Math.round(millis / 1000);
+        return String.format(Locale.US, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+
     private static String size(int bytes) {
         if (bytes < 1024) return bytes + (bytes == 1 ? " byte" : " bytes");
         if (bytes < 1024 * 1024) return String.format(Locale.US, "%.1f KB", bytes / 1024.0);

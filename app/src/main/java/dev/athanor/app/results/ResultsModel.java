@@ -254,7 +254,7 @@ public final class ResultsModel implements AutoCloseable {
 
     private void updateSummary() {
         long total = fetchedCount.get();
-        String text = complete.get() ? count(total) + (total == 1 ? " row" : " rows") : count(total) + "+ rows so far";
+        String text = CellText.rows(total, complete.get()) + (complete.get() ? "" : " so far");
         if (firstRowNumber.get() > 1) {
             text += " (holding rows " + count(firstRowNumber.get()) + "–"
                     + count(firstRowNumber.get() + rows.size() - 1) + ")";

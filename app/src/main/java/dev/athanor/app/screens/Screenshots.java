@@ -149,7 +149,7 @@ public final class Screenshots {
     private static void renderQueryBuilder(Stage stage, MainWindow window, Path directory) {
         FxThread.run(() -> {
             window.mainTabs().getSelectionModel().select(2);
-            window.setEchoDivider(0.97);
+            window.setEchoDivider(0.86);
         });
         FxThread.await(
                 "the builder's catalog",

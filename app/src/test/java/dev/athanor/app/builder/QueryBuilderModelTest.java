@@ -99,6 +99,9 @@ class QueryBuilderModelTest {
         var expected = rowsOf(SHOWCASE_ONE);
         assertThat(expected).isNotEmpty();
         assertThat(allRows(model)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(model.messageProperty().get())
+                .as("the line under the output says how many rows came back and how long it took")
+                .matches(expected.size() + " rows? in [0-9.]+ (ms|s)");
     }
 
     @Test

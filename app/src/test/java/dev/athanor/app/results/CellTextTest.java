@@ -40,4 +40,18 @@ class CellTextTest {
         assertThat(ResultsGrid.tsvField("a\tb")).isEqualTo("\"a\tb\"");
         assertThat(ResultsGrid.tsvField("say \"hi\"\n")).isEqualTo("\"say \"\"hi\"\"\n\"");
     }
+
+    @Test
+    void rowCountsSayWhetherMoreMayFollow() {
+        assertThat(CellText.rows(1, true)).isEqualTo("1 row");
+        assertThat(CellText.rows(1234, true)).isEqualTo("1,234 rows");
+        assertThat(CellText.rows(500, false)).isEqualTo("500+ rows");
+    }
+
+    @Test
+    void durationsReadAsMillisecondsSecondsOrMinutes() {
+        assertThat(CellText.duration(12_400_000L)).isEqualTo("12 ms");
+        assertThat(CellText.duration(1_254_000_000L)).isEqualTo("1.25 s");
+        assertThat(CellText.duration(125_000_000_000L)).isEqualTo("2 min 05 s");
+    }
 }
