@@ -37,7 +37,8 @@ public final class EmbeddedServer implements AutoCloseable {
     /**
      * Starts a server on {@code dataDirectory}, creating the cluster there when it holds none.
      *
-     * @param clean wipe whatever the directory holds first (tests); {@code false} keeps the user's data
+     * @param clean wipe whatever the directory holds first and skip fsync (tests); {@code false} keeps the user's
+     *     data, written durably
      * @param port the port to listen on, or 0 for any free one
      */
     public static EmbeddedServer start(Path dataDirectory, boolean clean, int port) throws IOException {
@@ -50,6 +51,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
                 .setDataDirectoryCustomizer(dir -> requirePasswordsForGroup(dir.toPath()));
+        if (!clean) {
+            // The library starts every server with -F (fsync off), which suits throwaway test clusters but
+            // lets a crash or power cut corrupt data the user keeps; a later -c setting wins over -F.
+            builder.setServerConfig("fsync", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

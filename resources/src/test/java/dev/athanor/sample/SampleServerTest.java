@@ -21,6 +21,9 @@ class SampleServerTest {
         var progress = new ArrayList<String>();
         try (var server = SampleServer.startOrAttach(root, progress::add)) {
             assertThat(server.owned()).isTrue();
+            assertThat(count(server.jdbcUrl(), "SELECT (current_setting('fsync') = 'on')::int"))
+                    .as("the user's sample database is written durably")
+                    .isEqualTo(1);
             execute(server.jdbcUrl(), "INSERT INTO workers (username) VALUES ('kept after restart')");
         }
         assertThat(progress).contains("Creating the sample data…");
