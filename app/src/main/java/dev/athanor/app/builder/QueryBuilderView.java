@@ -5,7 +5,9 @@ import dev.athanor.app.console.SqlHighlighter;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.task.Background;
+import dev.athanor.model.catalog.Catalog;
 import dev.athanor.query.model.TableSource;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -186,13 +188,16 @@ public final class QueryBuilderView extends BorderPane {
      * projects, with the catalog loading.
      *
      * @param recentProjects where the recent projects are remembered, or {@code null} for this session only
+     * @param catalog the catalog the window already loads (the schema tree's), followed as it is refreshed; {@code
+     *     null} to have the builder load its own
      */
     public static QueryBuilderView forWindow(
             Background background,
             ConnectionSource connections,
             SqlConsole console,
             Runnable showConsole,
-            java.nio.file.Path recentProjects) {
+            java.nio.file.Path recentProjects,
+            ObservableValue<Catalog> catalog) {
         var model = new QueryBuilderModel(background, connections);
         var view = new QueryBuilderView(model);
         view.connectProjects(new BuilderProjectModel(background, model, recentProjects));
@@ -202,7 +207,16 @@ public final class QueryBuilderView extends BorderPane {
                 showConsole.run();
             });
         }
-        model.loadCatalog();
+        if (catalog == null) {
+            model.loadCatalog();
+        } else {
+            // One catalog load serves the tree and the builder, and a refresh of the tree reaches the builder.
+            catalog.subscribe(loaded -> {
+                if (loaded != null) {
+                    model.useCatalog(loaded);
+                }
+            });
+        }
         return view;
     }
 

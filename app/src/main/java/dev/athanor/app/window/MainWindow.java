@@ -7,6 +7,7 @@ import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.echo.EchoLogView;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.results.ResultsModel;
+import dev.athanor.app.schema.CatalogSnapshot;
 import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.schema.SchemaTreeView;
 import java.util.List;
@@ -136,7 +137,11 @@ public final class MainWindow extends BorderPane {
                         () -> connected.database().connection("query builder"),
                         console,
                         () -> mainTabs.getSelectionModel().select(consoleTab),
-                        recentProjects);
+                        recentProjects,
+                        connected
+                                .tree()
+                                .snapshotProperty()
+                                .map(snapshot -> snapshot instanceof CatalogSnapshot loaded ? loaded.catalog() : null));
                 builderTab.setContent(builder);
                 var explorer = new SplitPane(treeView, detailsView);
                 explorer.setDividerPositions(0.28);

@@ -94,4 +94,22 @@ class DesktopWindowTest {
 
         assertThat(page.visibleTreeLabels()).contains("id  integer", "username  character varying(64)");
     }
+
+    @Test
+    void schemaTreeAndQueryBuilderShareOneCatalogLoad(FxRobot robot) {
+        new DesktopPage(robot, desktop).awaitSchema();
+        DesktopPage.await(() -> desktop.window().builder() != null
+                && desktop.window().builder().model().catalogProperty().get() != null);
+
+        var builderCatalog =
+                desktop.window().builder().model().catalogProperty().get();
+        assertThat(builderCatalog.relation("public", "resumes")).isPresent();
+        var columnQueries = desktop.model().echo().rows().stream()
+                .filter(row -> row.sql().contains("FROM pg_attribute a"))
+                .map(row -> row.origin())
+                .toList();
+        assertThat(columnQueries)
+                .as("the columns of every table are read once, for the tree and the builder alike")
+                .containsExactly("schema tree");
+    }
 }
