@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.postgresql.core.BaseConnection;
@@ -18,7 +19,11 @@ import org.postgresql.core.BaseConnection;
  * until the user commits or rolls back, and so that result sets stream through a server-side cursor.
  *
  * <p>Worker threads only, except {@link #cancelRunning()}, which any thread may call while a statement runs. The
- * lock serialises this connection between the console's statements and the grid fetching rows from its cursor.
+ * lock serialises this connection between the console's statements and the grids fetching rows from their cursors.
+ *
+ * <p>Every statement of a run that returns rows keeps its cursor (a PostgreSQL portal) open, so that each result
+ * streams on its own while later statements run; portals live until the transaction ends, so a commit or rollback,
+ * in the script or from the toolbar, closes them all, and so does the next run.
  */
 final class ConsoleSession {
     /** SQLSTATE 25001: the statement cannot run inside a transaction block. */
@@ -27,7 +32,9 @@ final class ConsoleSession {
     private final ConnectionSource connections;
     private final ReentrantLock lock = new ReentrantLock();
     private Connection connection;
-    private RowCursor openCursor;
+    /** Cursors handed out since the last run started or the transaction last ended; some may be closed already. */
+    private final List<RowCursor> openCursors = new ArrayList<>();
+
     private volatile PreparedStatement running;
     private volatile boolean cancelRequested;
     /** What this class believes, for connections the driver's own view cannot be read from. */
@@ -56,7 +63,8 @@ final class ConsoleSession {
 
     /**
      * Runs one statement with its values bound in placeholder order. A statement that returns rows keeps its
-     * cursor open (closing the cursor of any earlier result) and hands back its first page.
+     * cursor open and hands back its first page; cursors of earlier statements of the run stay open unless this
+     * statement ended the transaction (COMMIT, ROLLBACK), which closes them.
      */
     Outcome execute(ParameterizedStatement statement, List<ParameterValue> binds) {
         lock.lock();
@@ -99,15 +107,19 @@ final class ConsoleSession {
                     }
                 }
                 tracked = TransactionState.IN_TRANSACTION;
+                if (before != TransactionState.IDLE && state() == TransactionState.IDLE) {
+                    // the statement was COMMIT or ROLLBACK: the server dropped every portal with the transaction
+                    closeOpenCursors();
+                    tracked = TransactionState.IDLE;
+                }
                 if (!hasRows) {
                     long count = Math.max(0, prepared.getLargeUpdateCount());
                     var notices = notices(prepared);
                     prepared.close();
                     return new Updated(count, notices, System.nanoTime() - start);
                 }
-                closeOpenCursor();
                 var cursor = RowCursor.of(prepared.getResultSet(), lock, null);
-                openCursor = cursor;
+                openCursors.add(cursor);
                 var firstPage = cursor.fetch(ResultsModel.PAGE_SIZE);
                 return new Rows(cursor, firstPage, System.nanoTime() - start);
             } catch (SQLException | RuntimeException e) {
@@ -135,7 +147,7 @@ final class ConsoleSession {
         tracked = TransactionState.FAILED;
         if (before == TransactionState.IDLE && connection != null) {
             try {
-                closeOpenCursor();
+                closeOpenCursors();
                 connection.rollback();
                 tracked = TransactionState.IDLE;
             } catch (SQLException rollbackFailed) {
@@ -171,6 +183,16 @@ final class ConsoleSession {
         cancelRequested = false;
     }
 
+    /** Closes the cursors of earlier runs, whose grids have been let go (worker thread). */
+    void closeEarlierCursors() {
+        lock.lock();
+        try {
+            closeOpenCursors();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Asks the server to stop the running statement, and the run to send no further statement (from any thread).
      *
@@ -203,7 +225,7 @@ final class ConsoleSession {
         lock.lock();
         try {
             if (connection == null) return;
-            closeOpenCursor();
+            closeOpenCursors();
             if (commit) connection.commit();
             else connection.rollback();
             tracked = TransactionState.IDLE;
@@ -247,7 +269,7 @@ final class ConsoleSession {
         try {
             if (connection == null) return;
             try {
-                closeOpenCursor();
+                closeOpenCursors();
                 connection.rollback();
             } catch (SQLException ignored) {
                 // closing anyway; the server rolls back a transaction whose connection goes away
@@ -273,18 +295,19 @@ final class ConsoleSession {
         return connection;
     }
 
-    private void closeOpenCursor() {
-        if (openCursor == null) return;
-        try {
-            openCursor.close();
-        } catch (SQLException ignored) {
-            // the cursor dies with the transaction anyway
+    private void closeOpenCursors() {
+        for (var cursor : openCursors) {
+            try {
+                cursor.close();
+            } catch (SQLException ignored) {
+                // the cursor dies with the transaction anyway
+            }
         }
-        openCursor = null;
+        openCursors.clear();
     }
 
     private void dropConnection() {
-        openCursor = null;
+        openCursors.clear();
         tracked = TransactionState.IDLE;
         if (connection == null) return;
         try {

@@ -4,10 +4,18 @@ import dev.athanor.app.results.ResultsGrid;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -21,6 +29,9 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -33,13 +44,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
 /**
  * The SQL console: an editor with highlighting, a toolbar (run statement, run script, cancel, commit, rollback),
- * the results grid, the history, and one line saying how the last run went.
+ * one results tab per statement of the last run that returned rows, an Output tab listing what each statement did,
+ * the history, and one line saying how the last run went.
  *
  * <p>Keys: Ctrl+Enter runs the selection, or the statement under the caret when nothing is selected;
  * Ctrl+Shift+Enter runs the whole script; Escape cancels the running statement. A failure that names a position selects the offending token.
@@ -56,7 +69,13 @@ public final class SqlConsole extends BorderPane {
 
     private final SqlConsoleModel model;
     private final CodeArea editor = new CodeArea();
-    private final ResultsGrid grid;
+    private final TabPane lower = new TabPane();
+    private final Tab noResultTab;
+    private final Tab outputTab;
+    private final Tab historyTab;
+    /** The tab of each result of the last run; a result keeps its tab (and grid) while it is shown. */
+    private final Map<StatementResult, Tab> resultTabs = new IdentityHashMap<>();
+
     private final Label elapsed = new Label();
     private final Label status = new Label();
     private long highlightTicket;
@@ -64,7 +83,6 @@ public final class SqlConsole extends BorderPane {
 
     public SqlConsole(SqlConsoleModel model) {
         this.model = model;
-        this.grid = new ResultsGrid(model.results());
         getStyleClass().add("sql-console");
         getStylesheets().add(SqlConsole.class.getResource("sql-console.css").toExternalForm());
         model.setParameterPrompt(new ParameterDialog(this));
@@ -75,14 +93,29 @@ public final class SqlConsole extends BorderPane {
         editor.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         editor.multiPlainChanges().successionEnds(Duration.ofMillis(150)).subscribe(ignored -> highlightLater());
 
-        var results = new Tab("Results", grid);
-        results.setClosable(false);
-        var historyTab = new Tab("History", historyList());
-        historyTab.setClosable(false);
-        var lower = new TabPane(results, historyTab);
+        noResultTab = fixedTab("Results", "tab-no-result", new ResultsGrid(model.results()));
+        outputTab = fixedTab("Output", "tab-output", outputTable());
+        historyTab = fixedTab("History", "tab-history", historyList());
+        lower.getTabs().setAll(noResultTab, outputTab, historyTab);
         lower.getStyleClass().add("console-lower");
+        model.resultSets().addListener((ListChangeListener<StatementResult>) change -> showResults());
+        model.runningProperty().addListener((obs, was, isRunning) -> {
+            if (!isRunning
+                    && (model.resultSets().isEmpty() || model.errorProperty().get() != null)) {
+                lower.getSelectionModel().select(outputTab);
+            }
+        });
+        var note = new Label();
+        note.setId("results-note");
+        note.getStyleClass().add("results-note");
+        note.setWrapText(true);
+        note.textProperty().bind(model.noteProperty());
+        note.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        var lowerArea = new VBox(note, lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
 
-        var split = new SplitPane(new VirtualizedScrollPane<>(editor), lower);
+        var split = new SplitPane(new VirtualizedScrollPane<>(editor), lowerArea);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
 
@@ -108,8 +141,99 @@ public final class SqlConsole extends BorderPane {
         return editor;
     }
 
+    /** The grid of the last result of the last run (the one {@link SqlConsoleModel#results()} feeds). */
     public ResultsGrid grid() {
-        return grid;
+        var last = model.resultSets().isEmpty()
+                ? null
+                : resultTabs.get(model.resultSets().getLast());
+        return (ResultsGrid) (last == null ? noResultTab : last).getContent();
+    }
+
+    /** The results tabs of the last run, in statement order (empty when it returned no rows). */
+    public List<Tab> resultTabs() {
+        return model.resultSets().stream().map(resultTabs::get).toList();
+    }
+
+    /**
+     * One tab per result, before Output and History; a result added while the run goes on is shown at once, so
+     * the newest rows are in front, as they were when the console had one grid.
+     */
+    private void showResults() {
+        var shown = model.resultSets();
+        resultTabs.keySet().retainAll(Set.copyOf(shown));
+        Tab newest = null;
+        var tabs = new ArrayList<Tab>();
+        for (var result : shown) {
+            var tab = resultTabs.get(result);
+            if (tab == null) {
+                tab = fixedTab(result.title(), "result-" + result.number(), new ResultsGrid(result.rows()));
+                var tip = new Tooltip(result.sql());
+                tip.setWrapText(true);
+                tip.setMaxWidth(640);
+                tab.setTooltip(tip);
+                resultTabs.put(result, tab);
+                newest = tab;
+            }
+            tabs.add(tab);
+        }
+        if (tabs.isEmpty()) tabs.add(noResultTab);
+        tabs.add(outputTab);
+        tabs.add(historyTab);
+        var selected = lower.getSelectionModel().getSelectedItem();
+        lower.getTabs().setAll(tabs);
+        if (newest != null) {
+            lower.getSelectionModel().select(newest);
+        } else if (tabs.contains(selected)) {
+            lower.getSelectionModel().select(selected);
+        } else {
+            lower.getSelectionModel().select(outputTab);
+        }
+    }
+
+    private static Tab fixedTab(String title, String id, javafx.scene.Node content) {
+        var tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    /** What each statement of the last run did: number, statement, outcome, time; failures in red. */
+    private TableView<StatementOutcome> outputTable() {
+        var table = new TableView<>(model.output());
+        table.setId("run-output");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("What each statement of a run did shows here."));
+        var number = outputColumn("#", 40, o -> Integer.toString(o.number()));
+        var statement = outputColumn("Statement", 360, o -> firstLine(o.sql()));
+        var time = outputColumn("Time", 80, o -> millis(o.elapsed()));
+        var outcome = outputColumn("Result", 420, StatementOutcome::outcome);
+        table.getColumns().setAll(List.of(number, statement, time, outcome));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(StatementOutcome item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("output-failed");
+                if (!empty && item != null && item.kind() == StatementOutcome.Kind.FAILED) {
+                    getStyleClass().add("output-failed");
+                }
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<StatementOutcome, String> outputColumn(
+            String title, double width, Function<StatementOutcome, String> text) {
+        var column = new TableColumn<StatementOutcome, String>(title);
+        column.setSortable(false);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(text.apply(data.getValue())));
+        return column;
+    }
+
+    /** A statement's first line, with "…" when more follow. */
+    private static String firstLine(String sql) {
+        String first = sql.lines().findFirst().orElse("").strip();
+        return sql.strip().contains("\n") ? first + " …" : first;
     }
 
     /** Runs the selection if there is one, else the statement under the caret. */
@@ -276,9 +400,8 @@ public final class SqlConsole extends BorderPane {
                     setText(null);
                     return;
                 }
-                String firstLine = entry.sql().lines().findFirst().orElse("").strip();
                 setText(TIME.format(entry.startedAt()) + "  " + millis(entry.duration()) + "  " + entry.outcome() + "\n"
-                        + firstLine + (entry.sql().contains("\n") ? " …" : ""));
+                        + firstLine(entry.sql()));
                 if (entry.failed()) getStyleClass().add("history-failed");
             }
         });

@@ -6,6 +6,7 @@ import dev.athanor.app.results.QueryFailure;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.engine.Engine;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,13 @@ import javafx.collections.ObservableList;
 
 /**
  * View model of the SQL console: runs statements on the console's own connection (a session with auto-commit
- * off), binds {@code :name} parameters, streams rows into {@link #results()}, keeps a history and tells the
- * transaction state.
+ * off), binds {@code :name} parameters, gives every statement that returns rows its own streaming grid
+ * ({@link #resultSets()}), lists what each statement of the run did ({@link #output()}), keeps a history and tells
+ * the transaction state.
+ *
+ * <p>Results appear as their statements end. A run keeps at most {@value #MAX_RESULTS} results: the cursors of
+ * further row-returning statements are closed at once and {@link #noteProperty()} says so. The next run closes
+ * every cursor of the one before.
  *
  * <p>Commands are called on the UI thread; JDBC runs through the {@link Background}. Tests drive it with
  * {@link Background#synchronous()} and no Stage.
@@ -35,9 +41,23 @@ import javafx.collections.ObservableList;
  * called once, lazily, and again only after the connection was lost.
  */
 public final class SqlConsoleModel implements AutoCloseable {
+    /** Results (open cursors, each holding a window of rows) one run may keep. */
+    public static final int MAX_RESULTS = 20;
+    /** Characters of a statement shown in its result's title. */
+    private static final int TITLE_LENGTH = 32;
+
     private final Background background;
     private final ConsoleSession session;
-    private final ResultsModel results;
+    private final ConnectionSource connections;
+    /** Stands for "no rows" while the last run returned none. */
+    private final ResultsModel noResult;
+
+    private final ObservableList<StatementResult> resultSets = FXCollections.observableArrayList();
+    private final ObservableList<StatementResult> readOnlyResultSets =
+            FXCollections.unmodifiableObservableList(resultSets);
+    private final ObservableList<StatementOutcome> output = FXCollections.observableArrayList();
+    private final ObservableList<StatementOutcome> readOnlyOutput = FXCollections.unmodifiableObservableList(output);
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyObjectWrapper<TransactionState> transactionState =
             new ReadOnlyObjectWrapper<>(TransactionState.IDLE);
@@ -56,7 +76,8 @@ public final class SqlConsoleModel implements AutoCloseable {
     public SqlConsoleModel(Background background, ConnectionSource connections) {
         this.background = background;
         this.session = new ConsoleSession(connections);
-        this.results = new ResultsModel(background, connections);
+        this.connections = connections;
+        this.noResult = new ResultsModel(background, connections);
     }
 
     /** A console on {@code engine}, whose statements the echo log shows under the origin "console". */
@@ -139,14 +160,20 @@ public final class SqlConsoleModel implements AutoCloseable {
         running.set(true);
         error.set(null);
         message.set("Running…");
+        closeResults();
+        output.clear();
+        note.set("");
         session.beginRun();
         long started = System.nanoTime();
         background.submit(
                 "Running SQL in the console",
                 () -> {
+                    session.closeEarlierCursors();
                     ConsoleSession.Outcome last = null;
                     Planned lastPlanned = null;
                     int ran = 0;
+                    int kept = 0;
+                    int dropped = 0;
                     for (var step : plan) {
                         Instant at = Instant.now();
                         var outcome = session.execute(step.parsed(), step.binds());
@@ -154,7 +181,29 @@ public final class SqlConsoleModel implements AutoCloseable {
                         last = outcome;
                         lastPlanned = step;
                         var entry = historyEntry(at, step, outcome);
-                        background.onUiThread(() -> history.addFirst(entry));
+                        int number = ran;
+                        String text = entry.outcome();
+                        if (outcome instanceof ConsoleSession.Rows rows) {
+                            if (kept < MAX_RESULTS) {
+                                kept++;
+                                background.onUiThread(() -> addResult(number, step, rows));
+                            } else {
+                                dropped++;
+                                closeQuietly(rows);
+                                text += " (not kept: a run shows at most " + MAX_RESULTS + " results)";
+                                int notKept = dropped;
+                                background.onUiThread(() -> note.set("Only the first " + MAX_RESULTS
+                                        + " results are shown; the rows of " + notKept + " more "
+                                        + (notKept == 1 ? "statement were" : "statements were")
+                                        + " not kept."));
+                            }
+                        }
+                        var listed = new StatementOutcome(
+                                number, step.statement().text(), kindOf(outcome), text, entry.duration());
+                        background.onUiThread(() -> {
+                            history.addFirst(entry);
+                            output.add(listed);
+                        });
                         if (outcome instanceof ConsoleSession.Failed) break;
                     }
                     return new RunEnd(last, lastPlanned, ran, session.state());
@@ -166,24 +215,67 @@ public final class SqlConsoleModel implements AutoCloseable {
                 });
     }
 
+    private void addResult(int number, Planned step, ConsoleSession.Rows rows) {
+        var model = new ResultsModel(background, connections);
+        model.show(rows.cursor(), rows.firstPage());
+        String sql = step.statement().text();
+        resultSets.add(new StatementResult(number, sql, title(number, sql), model));
+    }
+
+    private static void closeQuietly(ConsoleSession.Rows rows) {
+        try {
+            rows.cursor().close();
+        } catch (SQLException ignored) {
+            // the transaction's end closes it anyway
+        }
+    }
+
+    private void closeResults() {
+        resultSets.forEach(result -> result.rows().close());
+        resultSets.clear();
+    }
+
+    private static StatementOutcome.Kind kindOf(ConsoleSession.Outcome outcome) {
+        return switch (outcome) {
+            case ConsoleSession.Rows rows -> StatementOutcome.Kind.ROWS;
+            case ConsoleSession.Updated updated -> StatementOutcome.Kind.CHANGED;
+            case ConsoleSession.Failed failed -> StatementOutcome.Kind.FAILED;
+        };
+    }
+
+    /**
+     * "3: SELECT id, username FROM …": the statement's number in the run and its first words, comments left out
+     * and white space squeezed, so that tabs of similar statements can be told apart.
+     */
+    static String title(int number, String sql) {
+        var words = new StringBuilder();
+        for (var token : SqlLexer.tokens(sql)) {
+            if (token.isTrivia()) {
+                if (!words.isEmpty() && words.charAt(words.length() - 1) != ' ') words.append(' ');
+            } else {
+                words.append(sql, token.start(), token.end());
+            }
+        }
+        String flat = words.toString().strip();
+        if (flat.length() > TITLE_LENGTH) {
+            int cut = flat.lastIndexOf(' ', TITLE_LENGTH);
+            flat = flat.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH)
+                            .strip() + " …";
+        }
+        return number + ": " + flat;
+    }
+
+    /** Says how the run went; {@link #runningProperty()} turns false last, once everything else is told. */
     private void finish(String script, int planned, RunEnd end, long nanos) {
-        running.set(false);
         transactionState.set(end.state());
         String took = " in " + CellText.duration(nanos);
         String prefix = planned > 1 ? end.ran() + " of " + planned + " statements ran; last: " : "";
         switch (end.last()) {
-            case ConsoleSession.Rows rows -> {
-                results.show(rows.cursor(), rows.firstPage());
-                message.set(prefix + rowsText(rows) + took);
-            }
-            case ConsoleSession.Updated updated -> {
-                results.clear();
-                message.set(prefix + updatedText(updated) + took);
-            }
+            case ConsoleSession.Rows rows -> message.set(prefix + rowsText(rows) + took);
+            case ConsoleSession.Updated updated -> message.set(prefix + updatedText(updated) + took);
             case ConsoleSession.Failed failed -> {
                 var failure = failed.failure();
                 if (failure.kind() == QueryFailure.Kind.CANCELLED) {
-                    results.clear();
                     message.set("Cancelled after " + CellText.duration(nanos) + ".");
                     error.set(new ConsoleError(
                             failure, end.lastStatement().statement().text(), -1, -1));
@@ -194,6 +286,7 @@ public final class SqlConsoleModel implements AutoCloseable {
                 }
             }
         }
+        running.set(false);
     }
 
     private static String rowsText(ConsoleSession.Rows rows) {
@@ -305,10 +398,11 @@ public final class SqlConsoleModel implements AutoCloseable {
                 });
     }
 
-    /** Closes the grid's cursor, rolls back what is open and hands the connection back. */
+    /** Closes the grids' cursors, rolls back what is open and hands the connection back. */
     @Override
     public void close() {
-        results.close();
+        closeResults();
+        noResult.close();
         background.submit(
                 "Closing the console",
                 () -> {
@@ -323,9 +417,27 @@ public final class SqlConsoleModel implements AutoCloseable {
         return background;
     }
 
-    /** The rows of the last statement that returned rows. */
+    /**
+     * The rows of the last statement of the last run that returned rows (the last of {@link #resultSets()}), or an
+     * empty grid model when it returned none.
+     */
     public ResultsModel results() {
-        return results;
+        return resultSets.isEmpty() ? noResult : resultSets.getLast().rows();
+    }
+
+    /** One entry per statement of the last run that returned rows, in statement order; replaced by the next run. */
+    public ObservableList<StatementResult> resultSets() {
+        return readOnlyResultSets;
+    }
+
+    /** What each statement of the last run did, in order, up to and including the one that failed. */
+    public ObservableList<StatementOutcome> output() {
+        return readOnlyOutput;
+    }
+
+    /** A remark about the last run's results, e.g. that some were not kept; empty when there is none. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** IDLE / IN_TRANSACTION / FAILED, for the status bar. */

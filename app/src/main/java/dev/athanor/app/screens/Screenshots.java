@@ -49,6 +49,16 @@ public final class Screenshots {
             HAVING avg(compensation) > 70000;
             """;
 
+    /** The second showcase query: each worker's compensation against the average of its workload. */
+    private static final String SHOWCASE_WINDOW_QUERY = """
+            WITH helper2 AS (
+              SELECT *, compensation - avg_workload_compensation AS compensation_diff
+              FROM (SELECT w.id, w.username, r.compensation, r.workload,
+                           avg(r.compensation) OVER (PARTITION BY workload)::int AS avg_workload_compensation
+                    FROM resumes r JOIN workers w ON r.worker_id = w.id) helper1)
+            SELECT * FROM helper2 ORDER BY compensation_diff DESC;
+            """;
+
     private Screenshots() {}
 
     /** Starts the toolkit, renders each screen into {@code directory} and shuts the toolkit down. */
@@ -108,12 +118,12 @@ public final class Screenshots {
                         .filter(tab -> "tab-console".equals(tab.getId()))
                         .findFirst()
                         .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
-                window.console().editor().replaceText(SHOWCASE_QUERY);
+                window.console().editor().replaceText(SHOWCASE_QUERY + "\n" + SHOWCASE_WINDOW_QUERY);
                 window.console().editor().moveTo(0);
-                window.console().runCurrent();
+                window.console().runScript();
             });
             FxThread.await(
-                    "the console's result",
+                    "the console's results",
                     WAIT,
                     () -> !window.console().grid().table().getItems().isEmpty()
                             && !window.console().model().runningProperty().get());

@@ -64,6 +64,42 @@ final class ConsolePage {
         return this;
     }
 
+    ConsolePage clickRunScript() {
+        robot.clickOn("#run-script");
+        return this;
+    }
+
+    /** The titles of the result tabs, in order. */
+    java.util.List<String> resultTabTitles() {
+        return console.resultTabs().stream()
+                .map(javafx.scene.control.Tab::getText)
+                .toList();
+    }
+
+    /** Clicks the header of the result tab with that title. */
+    ConsolePage openResultTab(String title) {
+        robot.clickOn(robot.lookup(".tab-label")
+                .match((Label l) -> title.equals(l.getText()))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The text the grid of the selected result tab shows in its first row, in the named column. */
+    String firstCellOfOpenResult(String column) {
+        var tab = console.resultTabs().stream()
+                .filter(javafx.scene.control.Tab::isSelected)
+                .findFirst()
+                .orElseThrow();
+        return robot.from(tab.getContent())
+                .lookup(".value-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == 0
+                        && c.getTableColumn() != null
+                        && column.equals(c.getTableColumn().getId()))
+                .queryAs(javafx.scene.control.TableCell.class)
+                .getText();
+    }
+
     ConsolePage clickCancel() {
         robot.clickOn("#cancel");
         return this;

@@ -228,4 +228,138 @@ class SqlConsoleModelTest {
         assertThat(console.messageProperty().get()).contains("hello from the server");
         assertThat(console.history().getFirst().outcome()).contains("hello from the server");
     }
+
+    /** The rows of {@code sql} read by plain JDBC, each as a list of values, to compare with the console's. */
+    private static List<List<Object>> plainRows(String sql) throws SQLException {
+        try (var c = dataSource.getConnection();
+                var rs = c.createStatement().executeQuery(sql)) {
+            var rows = new ArrayList<List<Object>>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                var row = new ArrayList<Object>();
+                for (int i = 1; i <= columns; i++) row.add(rs.getObject(i));
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private static List<List<Object>> rowsOf(StatementResult result) {
+        return result.rows().rows().stream()
+                .map(row -> {
+                    var values = new ArrayList<Object>();
+                    for (int i = 0; i < row.size(); i++) values.add(row.get(i));
+                    return (List<Object>) values;
+                })
+                .toList();
+    }
+
+    private static final String WORKERS = "SELECT id, username FROM workers WHERE id <= 4 ORDER BY id";
+    private static final String RESUMES =
+            "SELECT id, title, compensation FROM resumes WHERE worker_id <= 3 ORDER BY id";
+
+    @Test
+    void scriptGivesOneResultPerRowReturningStatementAndOutputForEveryStatement() throws SQLException {
+        long vacancies = (Long) plainRows("SELECT count(*) FROM vacancies WHERE id <= 7")
+                .getFirst()
+                .getFirst();
+        console.runScript(
+                WORKERS + ";\nUPDATE vacancies SET compensation = compensation + 1 WHERE id <= 7;\n" + RESUMES + ";");
+
+        assertThat(console.resultSets()).extracting(StatementResult::number).containsExactly(1, 3);
+        assertThat(rowsOf(console.resultSets().get(0))).isEqualTo(plainRows(WORKERS));
+        assertThat(rowsOf(console.resultSets().get(1))).isEqualTo(plainRows(RESUMES));
+        assertThat(console.output())
+                .extracting(StatementOutcome::number, StatementOutcome::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, StatementOutcome.Kind.ROWS),
+                        org.assertj.core.groups.Tuple.tuple(2, StatementOutcome.Kind.CHANGED),
+                        org.assertj.core.groups.Tuple.tuple(3, StatementOutcome.Kind.ROWS));
+        assertThat(console.output().get(1).outcome()).isEqualTo("Done, " + vacancies + " rows affected");
+        assertThat(console.output().get(1).sql()).startsWith("UPDATE vacancies");
+        assertThat(console.results()).isSameAs(console.resultSets().get(1).rows());
+    }
+
+    @Test
+    void failingStatementStopsTheScriptKeepingEarlierResultsAndListingTheError() throws SQLException {
+        console.runScript(WORKERS + "; SELECT 1/0; " + RESUMES);
+
+        assertThat(console.resultSets()).hasSize(1);
+        assertThat(rowsOf(console.resultSets().getFirst())).isEqualTo(plainRows(WORKERS));
+        assertThat(console.output()).hasSize(2);
+        var failed = console.output().get(1);
+        assertThat(failed.kind()).isEqualTo(StatementOutcome.Kind.FAILED);
+        assertThat(failed.sql()).isEqualTo("SELECT 1/0");
+        assertThat(failed.outcome()).containsIgnoringCase("division by zero");
+        assertThat(console.messageProperty().get()).startsWith("2 of 3 statements ran");
+    }
+
+    private static final String OPEN_SERIES_CURSORS =
+            "SELECT count(*) FROM pg_cursors WHERE strpos(statement, 'gen' || 'erate_series') > 0";
+
+    @Test
+    void cursorsOfEarlierStatementsStayOpenWhileLaterStatementsOfTheRunExecute() {
+        console.runScript("SELECT generate_series(1, 100000) AS n; SELECT generate_series(1, 100000) AS m; "
+                + OPEN_SERIES_CURSORS);
+
+        var first = console.resultSets().getFirst().rows();
+        assertThat(console.resultSets().get(2).rows().rows().getFirst().get(0)).isEqualTo(2L);
+        first.fetchMore();
+        assertThat(first.rows()).hasSize(1000);
+        assertThat(first.rows().getLast().get(0)).isEqualTo(1000);
+        assertThat(first.hasMore()).isTrue();
+    }
+
+    @Test
+    void secondRunClosesTheCursorsOfTheFirst() {
+        console.runScript("SELECT generate_series(1, 100000) AS n; SELECT generate_series(1, 100000) AS m");
+        var firstRun = List.copyOf(console.resultSets());
+        assertThat(firstRun).allMatch(result -> result.rows().hasMore());
+
+        console.runScript(OPEN_SERIES_CURSORS);
+
+        assertThat(console.results().rows().getFirst().get(0)).isEqualTo(0L);
+        assertThat(firstRun).noneMatch(result -> result.rows().hasMore());
+        assertThat(firstRun).allMatch(result -> result.rows().rows().isEmpty());
+        assertThat(console.resultSets()).hasSize(1);
+    }
+
+    @Test
+    void commitInTheScriptClosesEarlierCursorsAndKeepsTheirRows() {
+        console.runScript("SELECT generate_series(1, 100000) AS n; COMMIT");
+        var first = console.resultSets().getFirst().rows();
+
+        first.fetchMore();
+
+        assertThat(first.rows()).hasSize(500);
+        assertThat(first.rows().getLast().get(0)).isEqualTo(500);
+        assertThat(first.hasMore()).isFalse();
+        assertThat(first.summaryProperty().get()).contains("cursor was closed by the end of the transaction");
+        assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.IDLE);
+    }
+
+    @Test
+    void runKeepsAtMostTheResultLimitAndSaysSo() {
+        int statements = SqlConsoleModel.MAX_RESULTS + 2;
+        var script = new StringBuilder();
+        for (int i = 1; i <= statements; i++) script.append("SELECT ").append(i).append(" AS n;\n");
+        console.runScript(script.toString());
+
+        assertThat(console.resultSets()).hasSize(SqlConsoleModel.MAX_RESULTS);
+        assertThat(console.resultSets().getLast().rows().rows().getFirst().get(0))
+                .isEqualTo(SqlConsoleModel.MAX_RESULTS);
+        assertThat(console.output()).hasSize(statements);
+        assertThat(console.output().getLast().outcome()).contains("not kept");
+        assertThat(console.noteProperty().get())
+                .contains("first " + SqlConsoleModel.MAX_RESULTS)
+                .contains("2 more");
+    }
+
+    @Test
+    void resultTitleIsTheNumberAndTheFirstWordsWithoutComments() {
+        assertThat(SqlConsoleModel.title(3, "SELECT id, username\n  FROM workers -- all of them\n WHERE id < 5"))
+                .isEqualTo("3: SELECT id, username FROM workers …");
+        assertThat(SqlConsoleModel.title(1, "/* count */ SELECT count(*) FROM resumes"))
+                .isEqualTo("1: SELECT count(*) FROM resumes");
+    }
 }

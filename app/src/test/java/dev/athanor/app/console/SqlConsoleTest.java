@@ -68,14 +68,42 @@ class SqlConsoleTest {
     }
 
     private static String usernameOf(int id) throws Exception {
+        return firstValue("SELECT username FROM workers WHERE id = ?", id);
+    }
+
+    /** The first column of the first row {@code sql} gives for {@code key}, read by plain JDBC. */
+    private static String firstValue(String sql, int key) throws Exception {
         try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("SELECT username FROM workers WHERE id = ?")) {
-            s.setInt(1, id);
+                var s = c.prepareStatement(sql)) {
+            s.setInt(1, key);
             try (var rs = s.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
         }
+    }
+
+    @Test
+    void scriptWithTwoQueriesShowsATabPerResultWithItsOwnRows(FxRobot robot) throws Exception {
+        page = new ConsolePage(robot, console);
+        page.replaceText("SELECT id, username FROM workers WHERE id = 1;\n"
+                        + "SELECT id, title FROM resumes WHERE worker_id = 1 ORDER BY id;")
+                .clickRunScript()
+                .waitUntilIdle();
+
+        var titles = page.resultTabTitles();
+        assertThat(titles).hasSize(2);
+        assertThat(titles.get(0)).startsWith("1: SELECT id, username FROM workers");
+        assertThat(titles.get(1)).startsWith("2: SELECT id, title FROM resumes");
+        page.openResultTab(titles.get(0));
+        assertThat(page.firstCellOfOpenResult("username")).isEqualTo(usernameOf(1));
+        page.openResultTab(titles.get(1));
+        assertThat(page.firstCellOfOpenResult("title")).isEqualTo(firstResumeTitleOf(1));
+        snapshot(robot, console.getScene(), "sql-console-two-results.png");
+    }
+
+    private static String firstResumeTitleOf(int workerId) throws Exception {
+        return firstValue("SELECT title FROM resumes WHERE worker_id = ? ORDER BY id LIMIT 1", workerId);
     }
 
     @Test
