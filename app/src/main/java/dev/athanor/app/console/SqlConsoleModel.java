@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -244,25 +246,63 @@ public final class SqlConsoleModel implements AutoCloseable {
     }
 
     /**
-     * "3: SELECT id, username FROM …": the statement's number in the run and its first words, comments left out
-     * and white space squeezed, so that tabs of similar statements can be told apart.
+     * The title of a statement's result: its number in the run and, when the statement is short, the whole of it
+     * (comments left out, white space squeezed); otherwise its first word and the table it reads, as in
+     * "3: SELECT … FROM workers", so that tabs of similar statements can be told apart.
      */
     static String title(int number, String sql) {
         var words = new StringBuilder();
+        var meaningful = new ArrayList<SqlToken>();
         for (var token : SqlLexer.tokens(sql)) {
             if (token.isTrivia()) {
                 if (!words.isEmpty() && words.charAt(words.length() - 1) != ' ') words.append(' ');
             } else {
                 words.append(sql, token.start(), token.end());
+                meaningful.add(token);
             }
         }
         String flat = words.toString().strip();
-        if (flat.length() > TITLE_LENGTH) {
-            int cut = flat.lastIndexOf(' ', TITLE_LENGTH);
-            flat = flat.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH)
-                            .strip() + " …";
+        if (flat.length() <= TITLE_LENGTH) return number + ": " + flat;
+        String first = text(sql, meaningful.getFirst());
+        for (int i = 0; i < meaningful.size(); i++) {
+            String word = text(sql, meaningful.get(i));
+            if (meaningful.get(i).kind() != SqlToken.Kind.KEYWORD
+                    || !TABLE_WORDS.contains(word.toUpperCase(Locale.ROOT))) {
+                continue;
+            }
+            var name = new StringBuilder();
+            // the name's parts touch each other ("public.resumes"); white space ends it, before an alias
+            for (int j = i + 1;
+                    j < meaningful.size()
+                            && isNamePart(sql, meaningful.get(j))
+                            && (j == i + 1
+                                    || meaningful.get(j).start()
+                                            == meaningful.get(j - 1).end());
+                    j++) {
+                name.append(text(sql, meaningful.get(j)));
+            }
+            if (name.isEmpty()) continue; // e.g. FROM (SELECT …): the table comes later
+            String table = name.length() > TITLE_LENGTH ? name.substring(0, TITLE_LENGTH) + "…" : name.toString();
+            return number + ": " + (i == 0 ? word + " " + table + " …" : first + " … " + word + " " + table);
         }
-        return number + ": " + flat;
+        int cut = flat.lastIndexOf(' ', TITLE_LENGTH);
+        return number + ": "
+                + flat.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH).strip() + " …";
+    }
+
+    /** Words after which a statement names the table it reads or changes. */
+    private static final Set<String> TABLE_WORDS = Set.of("FROM", "INTO", "UPDATE");
+
+    private static boolean isNamePart(String sql, SqlToken token) {
+        return switch (token.kind()) {
+            case IDENTIFIER, QUOTED_IDENTIFIER -> true;
+            case OPERATOR -> ".".equals(text(sql, token));
+            default -> false;
+        };
+    }
+
+    private static String text(String sql, SqlToken token) {
+        return sql.substring(token.start(), token.end());
     }
 
     /** Says how the run went; {@link #runningProperty()} turns false last, once everything else is told. */

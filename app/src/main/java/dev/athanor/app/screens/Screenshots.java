@@ -118,6 +118,7 @@ public final class Screenshots {
                         .filter(tab -> "tab-console".equals(tab.getId()))
                         .findFirst()
                         .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
+                window.setEchoDivider(0.80); // room for both statements above their results
                 window.console().editor().replaceText(SHOWCASE_QUERY + "\n" + SHOWCASE_WINDOW_QUERY);
                 window.console().editor().moveTo(0);
                 window.console().runScript();
@@ -127,7 +128,9 @@ public final class Screenshots {
                     WAIT,
                     () -> !window.console().grid().table().getItems().isEmpty()
                             && !window.console().model().runningProperty().get());
+            FxThread.run(() -> window.console().editor().showParagraphAtTop(0));
             snapshot(stage, directory.resolve("sql-console.png"));
+            FxThread.run(() -> window.setEchoDivider(0.70));
             renderQueryBuilder(stage, window, directory);
             FxThread.run(() -> window.mainTabs().getSelectionModel().select(0));
 

@@ -69,6 +69,11 @@ final class ConsolePage {
         return this;
     }
 
+    /** Puts {@code script} in the editor, clicks "Run script" and waits until the run has ended. */
+    ConsolePage runScript(String script) throws TimeoutException {
+        return replaceText(script).clickRunScript().waitUntilIdle();
+    }
+
     /** The titles of the result tabs, in order. */
     java.util.List<String> resultTabTitles() {
         return console.resultTabs().stream()
@@ -98,6 +103,36 @@ final class ConsolePage {
                         && column.equals(c.getTableColumn().getId()))
                 .queryAs(javafx.scene.control.TableCell.class)
                 .getText();
+    }
+
+    /** The title of the tab shown below the editor. */
+    String selectedLowerTab() {
+        return robot.lookup(".console-lower")
+                .queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel()
+                .getSelectedItem()
+                .getText();
+    }
+
+    /** The rows the Output tab shows, each as its cells' texts joined by " | ". */
+    java.util.List<String> outputLines() {
+        return outputRows(false);
+    }
+
+    /** The Output rows shown as failed. */
+    java.util.List<String> failedOutputLines() {
+        return outputRows(true);
+    }
+
+    private java.util.List<String> outputRows(boolean failedOnly) {
+        return robot.lookup("#run-output .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(row -> !row.isEmpty() && row.getItem() != null)
+                .filter(row -> !failedOnly || row.getStyleClass().contains("output-failed"))
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex))
+                .map(row -> row.lookupAll(".table-cell").stream()
+                        .map(cell -> ((javafx.scene.control.TableCell<?, ?>) cell).getText())
+                        .collect(java.util.stream.Collectors.joining(" | ")))
+                .toList();
     }
 
     ConsolePage clickCancel() {

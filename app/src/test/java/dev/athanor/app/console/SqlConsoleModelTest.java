@@ -356,10 +356,20 @@ class SqlConsoleModelTest {
     }
 
     @Test
-    void resultTitleIsTheNumberAndTheFirstWordsWithoutComments() {
-        assertThat(SqlConsoleModel.title(3, "SELECT id, username\n  FROM workers -- all of them\n WHERE id < 5"))
-                .isEqualTo("3: SELECT id, username FROM workers …");
-        assertThat(SqlConsoleModel.title(1, "/* count */ SELECT count(*) FROM resumes"))
+    void shortStatementIsItsOwnTitleWithoutComments() {
+        assertThat(SqlConsoleModel.title(1, "/* count */ SELECT count(*)\n  FROM resumes -- all"))
                 .isEqualTo("1: SELECT count(*) FROM resumes");
+    }
+
+    @Test
+    void longStatementIsTitledByItsFirstWordAndTheTableItReads() {
+        assertThat(SqlConsoleModel.title(3, "SELECT id, username\n  FROM workers -- all of them\n WHERE id < 5"))
+                .isEqualTo("3: SELECT … FROM workers");
+        assertThat(SqlConsoleModel.title(2, "WITH h AS (SELECT * FROM (SELECT 1) x) SELECT * FROM public.resumes, h"))
+                .isEqualTo("2: WITH … FROM public.resumes");
+        assertThat(SqlConsoleModel.title(4, "UPDATE vacancies SET compensation = 1 RETURNING id, title"))
+                .isEqualTo("4: UPDATE vacancies …");
+        assertThat(SqlConsoleModel.title(5, "SELECT r.title, w.username FROM resumes r JOIN workers w USING (id)"))
+                .isEqualTo("5: SELECT … FROM resumes");
     }
 }

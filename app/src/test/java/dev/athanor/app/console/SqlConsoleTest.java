@@ -86,15 +86,11 @@ class SqlConsoleTest {
     @Test
     void scriptWithTwoQueriesShowsATabPerResultWithItsOwnRows(FxRobot robot) throws Exception {
         page = new ConsolePage(robot, console);
-        page.replaceText("SELECT id, username FROM workers WHERE id = 1;\n"
-                        + "SELECT id, title FROM resumes WHERE worker_id = 1 ORDER BY id;")
-                .clickRunScript()
-                .waitUntilIdle();
+        page.runScript("SELECT id, username FROM workers WHERE id = 1;\n"
+                + "SELECT id, title FROM resumes WHERE worker_id = 1 ORDER BY id;");
 
         var titles = page.resultTabTitles();
-        assertThat(titles).hasSize(2);
-        assertThat(titles.get(0)).startsWith("1: SELECT id, username FROM workers");
-        assertThat(titles.get(1)).startsWith("2: SELECT id, title FROM resumes");
+        assertThat(titles).containsExactly("1: SELECT … FROM workers", "2: SELECT … FROM resumes");
         page.openResultTab(titles.get(0));
         assertThat(page.firstCellOfOpenResult("username")).isEqualTo(usernameOf(1));
         page.openResultTab(titles.get(1));
@@ -104,6 +100,22 @@ class SqlConsoleTest {
 
     private static String firstResumeTitleOf(int workerId) throws Exception {
         return firstValue("SELECT title FROM resumes WHERE worker_id = ? ORDER BY id LIMIT 1", workerId);
+    }
+
+    @Test
+    void failingScriptOpensTheOutputListingEachStatementWithTheFailureMarked(FxRobot robot) throws Exception {
+        page = new ConsolePage(robot, console);
+        page.runScript("SELECT 1 AS one;\nUPDATE vacancies SET compensation = compensation WHERE id <= 2;\n"
+                + "SELECT 1/0;\nSELECT 4;");
+
+        assertThat(page.selectedLowerTab()).isEqualTo("Output");
+        assertThat(page.outputLines()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("1 | SELECT 1 AS one |").endsWith("| 1 row");
+            assertThat(lines.get(1)).startsWith("2 | UPDATE vacancies").endsWith("| Done, 2 rows affected");
+            assertThat(lines.get(2)).startsWith("3 | SELECT 1/0 |").containsIgnoringCase("division by zero");
+        });
+        assertThat(page.failedOutputLines()).containsExactly(page.outputLines().get(2));
+        snapshot(robot, console.getScene(), "sql-console-output.png");
     }
 
     @Test
