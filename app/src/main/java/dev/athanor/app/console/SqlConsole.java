@@ -29,6 +29,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -167,10 +168,7 @@ public final class SqlConsole extends BorderPane {
             var tab = resultTabs.get(result);
             if (tab == null) {
                 tab = fixedTab(result.title(), "result-" + result.number(), new ResultsGrid(result.rows()));
-                var tip = new Tooltip(result.sql());
-                tip.setWrapText(true);
-                tip.setMaxWidth(640);
-                tab.setTooltip(tip);
+                tab.setTooltip(statementTip(result.sql()));
                 resultTabs.put(result, tab);
                 newest = tab;
             }
@@ -190,6 +188,14 @@ public final class SqlConsole extends BorderPane {
         }
     }
 
+    /** The whole statement, for a tab or cell that shows only its beginning. */
+    private static Tooltip statementTip(String sql) {
+        var tip = new Tooltip(sql);
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        return tip;
+    }
+
     private static Tab fixedTab(String title, String id, javafx.scene.Node content) {
         var tab = new Tab(title, content);
         tab.setId(id);
@@ -205,7 +211,20 @@ public final class SqlConsole extends BorderPane {
         table.setPlaceholder(new Label("What each statement of a run did shows here."));
         var number = outputColumn("#", 40, o -> Integer.toString(o.number()));
         var statement = outputColumn("Statement", 360, o -> firstLine(o.sql()));
+        statement.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                var row = getTableRow();
+                setTooltip(
+                        empty || row == null || row.getItem() == null
+                                ? null
+                                : statementTip(row.getItem().sql()));
+            }
+        });
         var time = outputColumn("Time", 80, o -> millis(o.elapsed()));
+        time.getStyleClass().add("elapsed-column");
         var outcome = outputColumn("Result", 420, StatementOutcome::outcome);
         table.getColumns().setAll(List.of(number, statement, time, outcome));
         table.setRowFactory(view -> new TableRow<>() {
