@@ -600,17 +600,6 @@ public final class SqlAlchemyExporter {
 
     /** A Python string literal. */
     static String python(String text) {
-        var out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return QuotedText.of(text);
     }
 }
