@@ -23,12 +23,18 @@ abstract class PlainDataSource implements DataSource {
     @Override
     public void setLogWriter(PrintWriter out) {}
 
+    // HikariCP sets this from its connection timeout and, when it closes, waits this long for a connection it is
+    // still opening; answering 0 made it give up at once and log a warning at every close during a refill.
+    private volatile int loginTimeoutSeconds;
+
     @Override
-    public void setLoginTimeout(int seconds) {}
+    public void setLoginTimeout(int seconds) {
+        loginTimeoutSeconds = Math.max(0, seconds);
+    }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeoutSeconds;
     }
 
     @Override

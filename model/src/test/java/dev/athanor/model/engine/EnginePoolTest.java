@@ -277,4 +277,38 @@ class EnginePoolTest {
         assertThatThrownBy(() -> held.createStatement().execute("SELECT 1")).isInstanceOf(SQLException.class);
         held.close();
     }
+
+    @Test
+    void closingWhileThePoolFillsWaitsForTheConnectionsBeingOpenedAndLeavesNoneOpen() throws Exception {
+        String database = profile.database();
+        var log = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int round = 0; round < 5; round++) {
+                var settings = PoolSettings.defaults().withMaximumPoolSize(8).withMinimumIdle(8);
+                var engine = Engine.create(profile, PasswordSource.none(), settings);
+                engine.connection("test").close(); // starts the pool, which opens seven more in the background
+                engine.close();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("the pool waited for the connections it was opening instead of giving up at once")
+                .doesNotContain("Timed-out waiting for add connection executor");
+        // Give any connection still being opened by a closed pool the time to reach the server.
+        Thread.sleep(1_000);
+        try (var observer = PG.connect(database);
+                var statement = observer.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            statement.setString(1, database);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1))
+                        .as("connections left open by closed pools")
+                        .isZero();
+            }
+        }
+    }
 }
