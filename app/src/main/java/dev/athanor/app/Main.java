@@ -15,6 +15,8 @@ import java.util.Arrays;
 public final class Main {
     /** Exit status for a command line the launcher does not understand. */
     static final int USAGE_ERROR = 2;
+    /** Exit status when the window cannot open because there is no display to open it on. */
+    static final int NO_DISPLAY = 6;
 
     private Main() {}
 
@@ -33,7 +35,21 @@ public final class Main {
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            launchDesktop();
+            var missing = missingDisplay(System.getProperty("os.name", ""), System.getenv(), System.getProperties());
+            if (missing != null) {
+                err.println(missing);
+                return NO_DISPLAY;
+            }
+            try {
+                launchDesktop();
+            } catch (UnsupportedOperationException toolkit) {
+                // JavaFX reports a platform it cannot use (no GTK 3, a display it cannot open) this way.
+                err.println("athanor: the window cannot open: "
+                        + String.valueOf(toolkit.getMessage()).replaceAll("\\.$", "") + ".");
+                err.println("  On Linux the window needs GTK 3 (Debian and Ubuntu: apt install libgtk-3-0) and a"
+                        + " display.");
+                return NO_DISPLAY;
+            }
             return -1;
         }
         String command = args[0];
@@ -61,6 +77,24 @@ public final class Main {
                 yield USAGE_ERROR;
             }
         };
+    }
+
+    /**
+     * Why the desktop window cannot open here, in plain words, or null when it can: on Linux, JavaFX needs an X11
+     * or Wayland display unless the headless platform was chosen, and without one it fails with a stack trace.
+     */
+    static String missingDisplay(String osName, java.util.Map<String, String> env, java.util.Properties properties) {
+        if (!osName.toLowerCase(java.util.Locale.ROOT).contains("linux")
+                || "Headless".equalsIgnoreCase(properties.getProperty("glass.platform", ""))
+                || !env.getOrDefault("DISPLAY", "").isBlank()
+                || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank()) {
+            return null;
+        }
+        return """
+                athanor: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
+                  Start it from a desktop session, or through a virtual display: xvfb-run ./athanor
+                  Without a display: ./athanor screenshots renders the windows to PNG files, and
+                  ./athanor run / ./athanor sql run saved queries (./athanor help lists the commands).""";
     }
 
     static String usage() {

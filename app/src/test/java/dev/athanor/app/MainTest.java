@@ -60,4 +60,32 @@ class MainTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 project file error", "130 interrupted");
     }
+
+    @Test
+    void withoutADisplayOnLinuxTheWindowIsNotStartedAndTheMessageSaysWhatToDo() {
+        String message = Main.missingDisplay("Linux", java.util.Map.of(), new java.util.Properties());
+
+        assertThat(message)
+                .contains("no display")
+                .contains("DISPLAY")
+                .contains("xvfb-run ./athanor")
+                .contains("./athanor screenshots")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aDisplayOrTheHeadlessPlatformLetsTheWindowStart() {
+        var none = new java.util.Properties();
+        var headless = new java.util.Properties();
+        headless.setProperty("glass.platform", "Headless");
+
+        assertThat(Main.missingDisplay("Linux", java.util.Map.of("DISPLAY", ":0"), none))
+                .isNull();
+        assertThat(Main.missingDisplay("Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), none))
+                .isNull();
+        assertThat(Main.missingDisplay("Linux", java.util.Map.of(), headless)).isNull();
+        assertThat(Main.missingDisplay("Windows 11", java.util.Map.of(), none)).isNull();
+        assertThat(Main.missingDisplay("Linux", java.util.Map.of("DISPLAY", " "), none))
+                .isNotNull();
+    }
 }
