@@ -77,9 +77,16 @@ public final class ObjectDetailsView extends BorderPane {
                 .setAll(java.util.List.of(
                         column("Property", 160, ObjectDetails.Fact::label),
                         column("Value", 520, ObjectDetails.Fact::value)));
+        // Empty tables say why: nothing chosen yet, or nothing of this kind on the chosen object.
+        var placeholder = javafx.beans.binding.Bindings.when(
+                        model.detailsProperty().isNull())
+                .then("Select a table, view or other object in the tree.")
+                .otherwise("Nothing here for this object.");
         for (var table : java.util.List.of(columns, constraints, indexes, facts)) {
             table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-            table.setPlaceholder(new Label("Nothing here for this object."));
+            var label = new Label();
+            label.textProperty().bind(placeholder);
+            table.setPlaceholder(label);
         }
 
         var ddl = new TextArea();

@@ -72,6 +72,21 @@ class DesktopWindowTest {
     }
 
     @Test
+    void emptyDetailsSayWhetherAnObjectIsChosen(FxRobot robot) {
+        var page = new DesktopPage(robot, desktop).awaitSchema();
+        javafx.scene.control.TableView<?> columns =
+                robot.lookup("#details-columns").query();
+
+        assertThat(((javafx.scene.control.Label) columns.getPlaceholder()).getText())
+                .startsWith("Select a table, view or other object");
+
+        page.filterTree("workload").clickTreeRow("workload_enum");
+
+        assertThat(((javafx.scene.control.Label) columns.getPlaceholder()).getText())
+                .isEqualTo("Nothing here for this object.");
+    }
+
+    @Test
     void selectingResumesShowsItsColumnsAndCompensationCheck(FxRobot robot) {
         var page = new DesktopPage(robot, desktop).awaitSchema();
         page.filterTree("resu").clickTreeRow("resumes");
