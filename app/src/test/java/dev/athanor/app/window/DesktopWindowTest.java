@@ -3,11 +3,10 @@ package dev.athanor.app.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.Desktop;
-import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.testing.DesktopPage;
 import dev.athanor.app.testing.SampleTarget;
+import dev.athanor.app.testing.TestDesktop;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window opens on the sample database and explores it. */
 @ExtendWith(ApplicationExtension.class)
@@ -27,7 +25,7 @@ class DesktopWindowTest {
     @TempDir
     Path config;
 
-    private FxBackground background;
+    private TestDesktop window;
     private Desktop desktop;
 
     @BeforeAll
@@ -37,19 +35,14 @@ class DesktopWindowTest {
 
     @Start
     void start(Stage stage) {
-        background = new FxBackground();
-        desktop = new Desktop(sample.settings(config), background);
-        var scene = new Scene(desktop.window(), 1200, 800);
-        MainWindow.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        desktop.start();
+        window = new TestDesktop(sample.settings(config));
+        desktop = window.desktop();
+        window.show(stage);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(desktop::shutdown).get().run();
-        background.close();
+        window.close();
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.athanor.app.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.Desktop;
-import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.testing.DesktopPage;
 import dev.athanor.app.testing.SampleTarget;
+import dev.athanor.app.testing.TestDesktop;
 import dev.athanor.model.engine.EchoEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the explorer, the table data and the console, and checks that no statement ran and no file was read
@@ -39,7 +37,7 @@ class NothingBlocksTheFxThreadTest {
     @TempDir
     Path config;
 
-    private FxBackground background;
+    private TestDesktop window;
     private Desktop desktop;
     private RecordingStream fileIo;
     private final Queue<String> statementsOnFxThread = new ConcurrentLinkedQueue<>();
@@ -75,19 +73,15 @@ class NothingBlocksTheFxThreadTest {
         }
         fileIo.startAsync();
 
-        background = new FxBackground();
-        desktop = new Desktop(sample.settings(config), background);
+        window = new TestDesktop(sample.settings(config));
+        desktop = window.desktop();
         // Subscribe before the first statement: the listener runs on the thread that executes the statement.
         desktop.model().stateProperty().addListener((obs, old, state) -> {
             if (state instanceof WindowState.Connected connected) {
                 connected.database().engine().echo().subscribe(this::recordStatement);
             }
         });
-        var scene = new Scene(desktop.window(), 1200, 800);
-        MainWindow.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        desktop.start();
+        window.show(stage);
     }
 
     private void recordStatement(EchoEvent event) {
@@ -120,8 +114,7 @@ class NothingBlocksTheFxThreadTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(desktop::shutdown).get().run();
-        background.close();
+        window.close();
         fileIo.close();
     }
 

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.Desktop;
 import dev.athanor.app.connect.SampleDatabase;
-import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.testing.DesktopPage;
 import dev.athanor.app.testing.SampleTarget;
+import dev.athanor.app.testing.TestDesktop;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window shows at once and tells what the sample database is doing while it starts. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,7 +31,7 @@ class StartupProgressTest {
     Path config;
 
     private final CountDownLatch serverMayFinish = new CountDownLatch(1);
-    private FxBackground background;
+    private TestDesktop window;
     private Desktop desktop;
 
     @BeforeAll
@@ -62,21 +60,16 @@ class StartupProgressTest {
 
     @Start
     void start(Stage stage) {
-        background = new FxBackground();
         var base = sample.settings(config);
-        desktop = new Desktop(new Desktop.Settings(slowSample(), config, Map.of(), base.pool()), background);
-        var scene = new Scene(desktop.window(), 1200, 800);
-        MainWindow.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        desktop.start();
+        window = new TestDesktop(new Desktop.Settings(slowSample(), config, Map.of(), base.pool()));
+        desktop = window.desktop();
+        window.show(stage);
     }
 
     @AfterEach
     void close() throws Exception {
         serverMayFinish.countDown();
-        WaitForAsyncUtils.asyncFx(desktop::shutdown).get().run();
-        background.close();
+        window.close();
     }
 
     @Test

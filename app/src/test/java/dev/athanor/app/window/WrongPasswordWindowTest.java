@@ -3,12 +3,11 @@ package dev.athanor.app.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.Desktop;
-import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.testing.DesktopPage;
 import dev.athanor.app.testing.SampleTarget;
+import dev.athanor.app.testing.TestDesktop;
 import dev.athanor.model.engine.ProfileStore;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A wrong password is explained in plain words, and the window stays usable. */
 @ExtendWith(ApplicationExtension.class)
@@ -30,7 +28,7 @@ class WrongPasswordWindowTest {
     @TempDir
     Path config;
 
-    private FxBackground background;
+    private TestDesktop window;
     private Desktop desktop;
 
     @BeforeAll
@@ -42,19 +40,14 @@ class WrongPasswordWindowTest {
     @Start
     void start(Stage stage) {
         new ProfileStore(config).create(sample.profileFor("alice's shop", ROLE));
-        background = new FxBackground();
-        desktop = new Desktop(sample.settings(config), background);
-        var scene = new Scene(desktop.window(), 1200, 800);
-        MainWindow.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        desktop.start();
+        window = new TestDesktop(sample.settings(config));
+        desktop = window.desktop();
+        window.show(stage);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(desktop::shutdown).get().run();
-        background.close();
+        window.close();
     }
 
     private DesktopPage chooseAlice(FxRobot robot) {
