@@ -1,9 +1,9 @@
 package dev.athanor.app.builder;
 
 import dev.athanor.app.console.SqlConsole;
-import dev.athanor.app.console.SqlHighlighter;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
+import dev.athanor.app.sqltext.SqlHighlighter;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.query.model.TableSource;

@@ -1,7 +1,7 @@
 package dev.athanor.app.connect;
 
+import dev.athanor.app.problem.Problem;
 import dev.athanor.app.task.Background;
-import dev.athanor.app.window.Problem;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.ConnectionString;
 import dev.athanor.model.engine.ProfileFormatException;

@@ -1,6 +1,6 @@
 package dev.athanor.app.connect;
 
-import dev.athanor.app.window.ProblemView;
+import dev.athanor.app.problem.ProblemView;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.SslMode;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,6 +1,6 @@
 package dev.athanor.app.console;
 
-import dev.athanor.app.results.QueryFailure;
+import dev.athanor.app.problem.QueryFailure;
 
 /**
  * A failed console statement and the stretch of the editor text to mark.

@@ -1,7 +1,7 @@
 package dev.athanor.app.console;
 
+import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.results.ConnectionSource;
-import dev.athanor.app.results.QueryFailure;
 import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.results.RowCursor;

@@ -1,6 +1,7 @@
 package dev.athanor.app.console;
 
-import dev.athanor.app.console.SqlToken.Kind;
+import dev.athanor.app.sqltext.SqlLexer;
+import dev.athanor.app.sqltext.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.athanor.app.console;
 
 import dev.athanor.app.results.ResultsGrid;
+import dev.athanor.app.sqltext.SqlHighlighter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,9 +1,11 @@
 package dev.athanor.app.console;
 
+import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.results.CellText;
 import dev.athanor.app.results.ConnectionSource;
-import dev.athanor.app.results.QueryFailure;
 import dev.athanor.app.results.ResultsModel;
+import dev.athanor.app.sqltext.SqlLexer;
+import dev.athanor.app.sqltext.SqlToken;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.engine.Engine;
 import java.sql.SQLException;

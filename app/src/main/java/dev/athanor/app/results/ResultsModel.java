@@ -1,5 +1,6 @@
 package dev.athanor.app.results;
 
+import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.engine.Engine;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.athanor.app.schema;
 
+import dev.athanor.app.problem.Problem;
 import dev.athanor.app.task.Background;
-import dev.athanor.app.window.Problem;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,7 +1,7 @@
 package dev.athanor.app.schema;
 
+import dev.athanor.app.problem.Problem;
 import dev.athanor.app.task.Background;
-import dev.athanor.app.window.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,7 @@ import dev.athanor.app.connect.OpenDatabase;
 import dev.athanor.app.console.SqlConsoleModel;
 import dev.athanor.app.console.TransactionState;
 import dev.athanor.app.echo.EchoLogModel;
+import dev.athanor.app.problem.Problem;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 import dev.athanor.app.task.Background;

@@ -5,6 +5,7 @@ import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.PasswordPrompt;
 import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.echo.EchoLogView;
+import dev.athanor.app.problem.ProblemView;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.schema.CatalogSnapshot;

@@ -3,6 +3,7 @@ package dev.athanor.app.window;
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.OpenDatabase;
 import dev.athanor.app.console.SqlConsoleModel;
+import dev.athanor.app.problem.Problem;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 

@@ -2,7 +2,7 @@ package dev.athanor.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.athanor.app.results.QueryFailure;
+import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.task.Background;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.sql.SQLException;

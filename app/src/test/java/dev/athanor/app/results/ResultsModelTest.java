@@ -2,6 +2,7 @@ package dev.athanor.app.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.results.ResultColumn.ValueKind;
 import dev.athanor.app.task.Background;
 import dev.athanor.sample.testkit.TestPostgres;

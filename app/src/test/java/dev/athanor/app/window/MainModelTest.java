@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.EngineConnector;
+import dev.athanor.app.problem.Problem;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.testing.SampleTarget;
 import dev.athanor.model.engine.ProfileStore;

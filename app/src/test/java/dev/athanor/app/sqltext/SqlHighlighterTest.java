@@ -1,4 +1,4 @@
-package dev.athanor.app.console;
+package dev.athanor.app.sqltext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.athanor.app.console;
+package dev.athanor.app.sqltext;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.athanor.app.results;
+package dev.athanor.app.problem;
 
 import dev.athanor.model.engine.ConstraintViolation;
 import dev.athanor.model.engine.DatabaseErrors;

@@ -1,4 +1,4 @@
-package dev.athanor.app.console;
+package dev.athanor.app.sqltext;
 
 /**
  * One lexical piece of SQL text: {@code text.substring(start, end)} has the given kind.

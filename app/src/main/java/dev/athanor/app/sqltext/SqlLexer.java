@@ -1,6 +1,6 @@
-package dev.athanor.app.console;
+package dev.athanor.app.sqltext;
 
-import dev.athanor.app.console.SqlToken.Kind;
+import dev.athanor.app.sqltext.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

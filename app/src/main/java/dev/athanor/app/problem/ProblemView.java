@@ -1,4 +1,4 @@
-package dev.athanor.app.window;
+package dev.athanor.app.problem;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,4 +1,4 @@
-package dev.athanor.app.window;
+package dev.athanor.app.problem;
 
 import dev.athanor.model.engine.AuthenticationFailed;
 import dev.athanor.model.engine.DatabaseErrors;
