@@ -1,5 +1,7 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.app.problem.Problem;
+
 import dev.athanor.app.results.CellText;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultRow;
@@ -1046,14 +1048,8 @@ public final class QueryBuilderModel implements AutoCloseable {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** The failure in plain words, through the app's one description path (SQLSTATE-classified by the engine). */
     static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof SQLException sql) {
-            return sql.getMessage() + (sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")");
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return Problem.describe("The query builder failed", failure).message();
     }
 }

@@ -1,6 +1,5 @@
 package dev.athanor.app.builder;
 
-import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.sqltext.SqlHighlighter;
@@ -57,10 +56,7 @@ public final class QueryBuilderView extends BorderPane {
         this.model = model;
         setId("query-builder");
         getStyleClass().add("query-builder");
-        getStylesheets()
-                .add(dev.athanor.app.console.SqlConsole.class
-                        .getResource("sql-console.css")
-                        .toExternalForm());
+        getStylesheets().add(SqlHighlighter.stylesheet());
         canvas = new QueryCanvas(model);
         chart = new ResultChart(model);
 
@@ -187,6 +183,8 @@ public final class QueryBuilderView extends BorderPane {
      * The builder as the main window shows it: connected to the database, the SQL console and the user's recent
      * projects, with the catalog loading.
      *
+     * @param consoleText reads the SQL console's text, or {@code null} when there is no console
+     * @param toConsole puts SQL into the console and shows it (used only with {@code consoleText})
      * @param recentProjects where the recent projects are remembered, or {@code null} for this session only
      * @param catalog the catalog the window already loads (the schema tree's), followed as it is refreshed; {@code
      *     null} to have the builder load its own
@@ -194,18 +192,15 @@ public final class QueryBuilderView extends BorderPane {
     public static QueryBuilderView forWindow(
             Background background,
             ConnectionSource connections,
-            SqlConsole console,
-            Runnable showConsole,
+            java.util.function.Supplier<String> consoleText,
+            java.util.function.Consumer<String> toConsole,
             java.nio.file.Path recentProjects,
             ObservableValue<Catalog> catalog) {
         var model = new QueryBuilderModel(background, connections);
         var view = new QueryBuilderView(model);
         view.connectProjects(new BuilderProjectModel(background, model, recentProjects));
-        if (console != null) {
-            view.connectConsole(() -> console.editor().getText(), sql -> {
-                console.editor().replaceText(sql);
-                showConsole.run();
-            });
+        if (consoleText != null) {
+            view.connectConsole(consoleText, toConsole);
         }
         if (catalog == null) {
             model.loadCatalog();

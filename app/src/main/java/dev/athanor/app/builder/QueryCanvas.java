@@ -1,5 +1,7 @@
 package dev.athanor.app.builder;
 
+
+import dev.athanor.app.transfer.TableDrag;
 import dev.athanor.query.model.TableSource;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +12,6 @@ import javafx.scene.Group;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.CubicCurve;
@@ -20,13 +21,10 @@ import javafx.scene.shape.StrokeLineCap;
  * The builder's canvas: a box per table of the FROM clause, and a curve per joined column pair, kept attached to
  * the column rows as boxes move.
  *
- * <p>Tables dropped from the schema tree arrive as {@link #TABLE_FORMAT} ({@code schema.table}); a column dragged
+ * <p>Tables dropped from the schema tree arrive as {@link TableDrag} ({@code schema.table}); a column dragged
  * onto a column of another box joins the two.
  */
 public final class QueryCanvas extends Pane {
-    /** The drag-and-drop format of a table: its {@code schema.table} name. */
-    public static final DataFormat TABLE_FORMAT = tableFormat();
-
     private final QueryBuilderModel model;
     private final Group lineLayer = new Group();
     private final Group boxLayer = new Group();
@@ -46,18 +44,15 @@ public final class QueryCanvas extends Pane {
         model.positions().addListener((javafx.beans.InvalidationListener) change -> place());
 
         setOnDragOver(event -> {
-            if (event.getDragboard().hasContent(TABLE_FORMAT)
-                    || event.getDragboard().hasString()) {
+            if (TableDrag.mayHoldTable(event.getDragboard())) {
                 event.acceptTransferModes(TransferMode.COPY);
             }
             event.consume();
         });
         setOnDragDropped(event -> {
-            Object content = event.getDragboard().hasContent(TABLE_FORMAT)
-                    ? event.getDragboard().getContent(TABLE_FORMAT)
-                    : event.getDragboard().getString();
+            String qualified = TableDrag.qualifiedName(event.getDragboard());
             boolean added = false;
-            if (content instanceof String qualified && qualified.contains(".")) {
+            if (qualified != null) {
                 int dot = qualified.indexOf('.');
                 model.addTable(qualified.substring(0, dot), qualified.substring(dot + 1), event.getX(), event.getY());
                 added = true;
@@ -66,11 +61,6 @@ public final class QueryCanvas extends Pane {
             event.consume();
         });
         rebuild();
-    }
-
-    private static DataFormat tableFormat() {
-        var existing = DataFormat.lookupMimeType("application/x-athanor-table");
-        return existing != null ? existing : new DataFormat("application/x-athanor-table");
     }
 
     /** The box showing {@code alias}, for tests and page objects. */

@@ -86,7 +86,10 @@ public final class SqlConsole extends BorderPane {
     public SqlConsole(SqlConsoleModel model) {
         this.model = model;
         getStyleClass().add("sql-console");
-        getStylesheets().add(SqlConsole.class.getResource("sql-console.css").toExternalForm());
+        getStylesheets()
+                .addAll(
+                        SqlHighlighter.stylesheet(),
+                        SqlConsole.class.getResource("sql-console.css").toExternalForm());
         model.setParameterPrompt(new ParameterDialog(this));
 
         editor.setId("sql-editor");

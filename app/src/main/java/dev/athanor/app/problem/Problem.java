@@ -6,6 +6,7 @@ import dev.athanor.model.engine.DatabaseException;
 import dev.athanor.model.engine.ProfileFormatException;
 import dev.athanor.model.engine.QueryCancelled;
 import dev.athanor.model.engine.ServerUnreachable;
+import dev.athanor.model.engine.TransactionAborted;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -20,33 +21,37 @@ import java.io.StringWriter;
 public record Problem(String title, String message, String details) {
 
     /**
-     * Describes {@code failure} for the user: database failures speak in their own plain words; anything else
-     * is reported as unexpected, with its stack trace in the details.
+     * Describes {@code failure} for the user: database failures speak in the words the engine's classification
+     * gives them; anything else is reported as unexpected, with its stack trace in the details. This is the one
+     * way the app turns a failure into words ({@link QueryFailure} adds what a statement's failure needs).
      *
      * @param whatFailed headline naming the action, e.g. "Could not load the schema"
      */
     public static Problem describe(String whatFailed, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabaseException database) {
-                return fromDatabase(whatFailed, database);
+            if (cause instanceof DatabaseException || cause instanceof java.sql.SQLException) {
+                return of(whatFailed, DatabaseErrors.classify(failure));
             }
             if (cause instanceof ProfileFormatException format) {
                 return new Problem(whatFailed, format.getMessage(), stackTrace(failure));
-            }
-            if (cause instanceof java.sql.SQLException sql) {
-                return fromDatabase(whatFailed, DatabaseErrors.classify(sql));
             }
         }
         return unexpected(whatFailed, failure);
     }
 
-    private static Problem fromDatabase(String whatFailed, DatabaseException failure) {
+    /**
+     * Describes a failure the engine has classified (by SQLSTATE, in {@link DatabaseErrors}), in its own words.
+     *
+     * @param whatFailed headline used when the kind of failure has no better one
+     */
+    public static Problem of(String whatFailed, DatabaseException failure) {
         String title =
                 switch (failure) {
                     case AuthenticationFailed auth ->
                         auth.passwordMissing() ? "Password needed" : "Wrong user name or password";
                     case ServerUnreachable unreachable -> "Server unreachable";
                     case QueryCancelled cancelled -> "Cancelled";
+                    case TransactionAborted aborted -> "Transaction aborted";
                     default -> whatFailed;
                 };
         String details = failure.details() == null ? stackTrace(failure) : failure.details();

@@ -6,18 +6,19 @@ import dev.athanor.model.engine.DatabaseException;
 import dev.athanor.model.engine.QueryCancelled;
 import dev.athanor.model.engine.ServerUnreachable;
 import dev.athanor.model.engine.SyntaxError;
+import dev.athanor.model.engine.TransactionAborted;
 
 /**
- * Why a statement failed, in words for people, with the server's particulars kept for a "details" view.
- * Classified by SQLSTATE (through the engine's {@link DatabaseErrors}), never by message text.
+ * Why a statement failed: the {@link Problem} the user reads, plus what the console and grid act on (the kind, the
+ * SQLSTATE, where in the statement). Classified by SQLSTATE (through the engine's {@link DatabaseErrors}), never by
+ * message text, and worded by {@link Problem#of}, like every other failure the app shows.
  *
  * @param kind what sort of failure it is
- * @param message one plain sentence for the user
- * @param details the server's message, detail, hint, context and SQLSTATE (several lines; may be empty)
+ * @param problem the failure in plain words, with the server's particulars as its details
  * @param sqlState the SQLSTATE, or an empty string when the failure did not come from the server
  * @param position 1-based position in the statement text the server reports (syntax errors), or 0
  */
-public record QueryFailure(Kind kind, String message, String details, String sqlState, int position) {
+public record QueryFailure(Kind kind, Problem problem, String sqlState, int position) {
 
     /** The sorts of failures the console and grid tell apart. */
     public enum Kind {
@@ -36,32 +37,26 @@ public record QueryFailure(Kind kind, String message, String details, String sql
      */
     public static QueryFailure of(Throwable failure) {
         DatabaseException classified = DatabaseErrors.classify(failure);
+        var problem = Problem.of("The statement failed", classified);
         String state = classified.sqlStateIfKnown().orElse("");
-        String details = classified.details() == null ? "" : classified.details();
         return switch (classified) {
             case SyntaxError syntax ->
-                new QueryFailure(
-                        Kind.SYNTAX,
-                        syntax.userMessage(),
-                        details,
-                        state,
-                        syntax.position().orElse(0));
-            case QueryCancelled cancelled ->
-                new QueryFailure(Kind.CANCELLED, "The statement was cancelled.", details, state, 0);
-            case ConstraintViolation violation ->
-                new QueryFailure(Kind.CONSTRAINT, violation.userMessage(), details, state, 0);
-            case ServerUnreachable unreachable ->
-                new QueryFailure(Kind.CONNECTION, unreachable.userMessage(), details, state, 0);
-            default ->
-                "25P02".equals(state)
-                        ? new QueryFailure(
-                                Kind.TRANSACTION_ABORTED,
-                                "An earlier statement failed, so the transaction refuses further work."
-                                        + " Roll it back to go on.",
-                                details,
-                                state,
-                                0)
-                        : new QueryFailure(Kind.OTHER, classified.userMessage(), details, state, 0);
+                new QueryFailure(Kind.SYNTAX, problem, state, syntax.position().orElse(0));
+            case QueryCancelled cancelled -> new QueryFailure(Kind.CANCELLED, problem, state, 0);
+            case ConstraintViolation violation -> new QueryFailure(Kind.CONSTRAINT, problem, state, 0);
+            case ServerUnreachable unreachable -> new QueryFailure(Kind.CONNECTION, problem, state, 0);
+            case TransactionAborted aborted -> new QueryFailure(Kind.TRANSACTION_ABORTED, problem, state, 0);
+            default -> new QueryFailure(Kind.OTHER, problem, state, 0);
         };
+    }
+
+    /** One plain sentence for the user. */
+    public String message() {
+        return problem.message();
+    }
+
+    /** The server's message, detail, hint, context and SQLSTATE (several lines; may be empty). */
+    public String details() {
+        return problem.details();
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.app.schema;
 
+import dev.athanor.app.transfer.TableDrag;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -180,11 +181,7 @@ public final class SchemaTreeView extends VBox {
                         && (object.kind() == ObjectKind.TABLE
                                 || object.kind().name().contains("VIEW"))) {
                     var board = startDragAndDrop(javafx.scene.input.TransferMode.COPY);
-                    var content = new javafx.scene.input.ClipboardContent();
-                    content.put(
-                            dev.athanor.app.builder.QueryCanvas.TABLE_FORMAT, object.schema() + "." + object.name());
-                    content.putString(object.schema() + "." + object.name());
-                    board.setContent(content);
+                    board.setContent(TableDrag.content(object.schema(), object.name()));
                     event.consume();
                 }
             });

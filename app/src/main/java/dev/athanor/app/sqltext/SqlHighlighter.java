@@ -7,10 +7,16 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Colours SQL: a pure function from text to style spans, cheap enough to run on a worker thread after every pause
- * in typing. The style classes are defined in {@code sql-console.css}.
+ * in typing. The style classes are defined in {@code sql-text.css} ({@link #stylesheet()}), for any node with the
+ * {@code sql-editor} style class.
  */
 public final class SqlHighlighter {
     private SqlHighlighter() {}
+
+    /** The stylesheet colouring highlighted SQL in nodes with the {@code sql-editor} style class. */
+    public static String stylesheet() {
+        return SqlHighlighter.class.getResource("sql-text.css").toExternalForm();
+    }
 
     /** Style spans covering all of {@code text}; plain text gets no style class. */
     public static StyleSpans<Collection<String>> highlight(String text) {

@@ -136,8 +136,11 @@ public final class MainWindow extends BorderPane {
                 builder = QueryBuilderView.forWindow(
                         model.activity(),
                         () -> connected.database().connection("query builder"),
-                        console,
-                        () -> mainTabs.getSelectionModel().select(consoleTab),
+                        console.editor()::getText,
+                        sql -> {
+                            console.editor().replaceText(sql);
+                            mainTabs.getSelectionModel().select(consoleTab);
+                        },
                         recentProjects,
                         connected
                                 .tree()

@@ -120,4 +120,31 @@ class DesktopWindowTest {
                 .as("the columns of every table are read once, for the tree and the builder alike")
                 .containsExactly("schema tree");
     }
+
+    @Test
+    void builderReadsTheConsoleTextAndSendsItsSqlBack(FxRobot robot) {
+        new DesktopPage(robot, desktop).awaitSchema();
+        DesktopPage.await(() -> desktop.window().builder() != null
+                && desktop.window().builder().model().catalogProperty().get() != null);
+        var console = desktop.window().console();
+        var builder = desktop.window().builder();
+        robot.interact(() -> console.editor().replaceText("SELECT username FROM public.workers"));
+
+        robot.interact(() ->
+                ((javafx.scene.control.Button) robot.lookup("#open-console-sql").query()).fire());
+        DesktopPage.await(() -> builder.model().sqlProperty().get().contains("workers"));
+        robot.interact(() -> console.editor().replaceText(""));
+        robot.interact(() ->
+                ((javafx.scene.control.Button) robot.lookup("#send-to-console").query()).fire());
+
+        assertThat(console.editor().getText())
+                .isEqualTo(builder.model().sqlForConsole())
+                .contains("username");
+        assertThat(desktop.window()
+                        .mainTabs()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getText())
+                .isEqualTo("SQL console");
+    }
 }

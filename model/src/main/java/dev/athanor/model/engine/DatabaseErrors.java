@@ -135,6 +135,13 @@ public final class DatabaseErrors {
                         details,
                         failure);
             }
+            case "25P02" -> {
+                return new TransactionAborted(
+                        "An earlier statement failed, so the transaction refuses further work. Roll it back to go on.",
+                        state,
+                        details,
+                        failure);
+            }
             case "42501" -> {
                 return new OtherDatabaseError("Permission denied: " + serverText + ".", state, details, failure);
             }

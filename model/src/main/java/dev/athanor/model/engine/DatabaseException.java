@@ -16,6 +16,7 @@ public abstract sealed class DatabaseException extends RuntimeException
                 SyntaxError,
                 ConstraintViolation,
                 SerializationFailure,
+                TransactionAborted,
                 PoolExhausted,
                 OtherDatabaseError {
     @Serial

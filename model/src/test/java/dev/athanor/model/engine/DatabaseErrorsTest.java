@@ -51,6 +51,16 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void abortedTransactionSaysARollbackIsNeeded() {
+        var failure = DatabaseErrors.classify(new SQLException(
+                "current transaction is aborted, commands ignored until end of transaction block", "25P02"));
+
+        assertThat(failure).isInstanceOf(TransactionAborted.class);
+        assertThat(failure.userMessage()).contains("Roll it back");
+        assertThat(failure.details()).contains("current transaction is aborted");
+    }
+
+    @Test
     void unknownStateIsOtherWithTheServerText() {
         var failure = DatabaseErrors.classify(new SQLException("disk full", "53100"));
 
