@@ -56,7 +56,7 @@ public final class QueryBuilderView extends BorderPane {
         this.model = model;
         setId("query-builder");
         getStyleClass().add("query-builder");
-        getStylesheets().add(SqlHighlighter.stylesheet());
+        getStylesheets().addAll(SqlHighlighter.stylesheet(), ProblemMarks.stylesheet());
         canvas = new QueryCanvas(model);
         chart = new ResultChart(model);
 

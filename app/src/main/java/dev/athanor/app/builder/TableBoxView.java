@@ -19,9 +19,6 @@ import javafx.scene.layout.VBox;
  * checkbox that puts the column in the select list. The title drags the box; a column row drags a join.
  */
 public final class TableBoxView extends VBox {
-    private static final String NORMAL_STYLE =
-            "-fx-background-color: white; -fx-border-color: #7a8ca3; -fx-border-radius: 4; -fx-background-radius: 4;"
-                    + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.18), 6, 0, 1, 2);";
     private final CanvasTable table;
     private final QueryBuilderModel model;
     private final QueryCanvas canvas;
@@ -36,7 +33,6 @@ public final class TableBoxView extends VBox {
         this.canvas = canvas;
         setId("box-" + table.alias());
         getStyleClass().addAll("table-box", "table-box-" + table.kind().name().toLowerCase(java.util.Locale.ROOT));
-        setStyle(NORMAL_STYLE);
         setMinWidth(170);
         setMaxWidth(Region.USE_PREF_SIZE);
 
@@ -118,16 +114,7 @@ public final class TableBoxView extends VBox {
 
     /** Frames the box in red with the problems' messages as tooltip, or restores the normal frame. */
     void markProblems(java.util.List<dev.athanor.query.validate.ValidationProblem> problems) {
-        getStyleClass().remove(ProblemMarks.STYLE_CLASS);
-        setStyle(NORMAL_STYLE);
-        if (!problems.isEmpty()) {
-            getStyleClass().add(ProblemMarks.STYLE_CLASS);
-            setStyle(NORMAL_STYLE + " -fx-border-color: #d32f2f; -fx-border-width: 2;");
-            String text =
-                    String.join("\n", problems.stream().map(p -> p.message()).toList());
-            Tooltip.install(title, new Tooltip(text));
-            setUserData(text);
-        }
+        ProblemMarks.mark(this, title, problems);
     }
 
     /** Where a line to {@code column} (or to the title, for {@code null}) attaches, in canvas coordinates. */

@@ -21,7 +21,7 @@ class LayeringTest {
                 .resideInAnyPackage("dev.athanor.model..", "dev.athanor.query..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("javafx..", "org.controlsfx..", "org.fxmisc..")
+                .resideInAnyPackage("javafx..", "org.fxmisc..")
                 .check(LOWER_LAYERS);
     }
 

@@ -253,12 +253,15 @@ class QueryBuilderViewTest {
         String known = page.addTable("public.workers");
         String unknown = page.addTable("public.no_such_table");
 
-        var box = robot.lookup("#box-" + unknown).queryAs(javafx.scene.Node.class);
+        var box = robot.lookup("#box-" + unknown).queryAs(javafx.scene.layout.Region.class);
+        var knownBox = robot.lookup("#box-" + known).queryAs(javafx.scene.layout.Region.class);
         assertThat(box.getStyleClass()).contains(ProblemMarks.STYLE_CLASS);
         assertThat((String) box.getUserData()).contains("no_such_table");
-        assertThat(robot.lookup("#box-" + known)
-                        .queryAs(javafx.scene.Node.class)
-                        .getStyleClass())
-                .doesNotContain(ProblemMarks.STYLE_CLASS);
+        assertThat(knownBox.getStyleClass()).doesNotContain(ProblemMarks.STYLE_CLASS);
+        // The frame comes from the builder's stylesheet, so a box without problems keeps its normal frame.
+        assertThat(box.getBorder().getStrokes().getFirst().getTopStroke())
+                .isEqualTo(javafx.scene.paint.Color.web("#d32f2f"));
+        assertThat(knownBox.getBorder().getStrokes().getFirst().getTopStroke())
+                .isEqualTo(javafx.scene.paint.Color.web("#7a8ca3"));
     }
 }
