@@ -1,5 +1,7 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.query.edit.FromClause;
+
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.ForeignKey;
 import dev.athanor.model.catalog.Relation;

@@ -1,5 +1,7 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.query.edit.FromClause;
+
 import dev.athanor.query.model.TableSource;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

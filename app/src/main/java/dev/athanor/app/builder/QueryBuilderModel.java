@@ -1,5 +1,8 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.query.edit.ColumnRewrite;
+import dev.athanor.query.edit.FromClause;
+
 import dev.athanor.app.problem.Problem;
 
 import dev.athanor.app.results.CellText;

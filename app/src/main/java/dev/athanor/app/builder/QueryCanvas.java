@@ -1,5 +1,6 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.query.edit.FromClause;
 
 import dev.athanor.app.transfer.TableDrag;
 import dev.athanor.query.model.TableSource;

@@ -1,4 +1,4 @@
-package dev.athanor.app.builder;
+package dev.athanor.query.edit;
 
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * windows and ORDER BY), as renaming a table's alias requires. Nested subqueries are left alone: they have
  * their own FROM.
  */
-final class ColumnRewrite {
+public final class ColumnRewrite {
     private final UnaryOperator<Expression.Column> change;
 
     private ColumnRewrite(UnaryOperator<Expression.Column> change) {
@@ -23,7 +23,7 @@ final class ColumnRewrite {
     }
 
     /** {@code select} with references to table alias {@code from} made to {@code to}. */
-    static Query.Select renameTable(Query.Select select, String from, String to) {
+    public static Query.Select renameTable(Query.Select select, String from, String to) {
         var rewrite = new ColumnRewrite(c -> from.equals(c.table()) ? c.withTable(to) : c);
         return rewrite.select(select);
     }

@@ -1,4 +1,4 @@
-package dev.athanor.app.builder;
+package dev.athanor.query.edit;
 
 import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.Query;
@@ -16,11 +16,11 @@ import java.util.function.UnaryOperator;
  * second item into a join with the first, so the model always holds the left-deep tree the SQL reads as.
  * Joins are numbered left to right in the order they appear in the SQL.
  */
-final class FromClause {
+public final class FromClause {
     private FromClause() {}
 
     /** The name a box is known by in the query: its alias, else the table or CTE name. */
-    static String nameOf(TableSource leaf) {
+    public static String nameOf(TableSource leaf) {
         return switch (leaf) {
             case TableSource.Table table -> table.alias() != null ? table.alias() : table.name();
             case TableSource.CteReference cte -> cte.alias() != null ? cte.alias() : cte.name();
@@ -31,21 +31,21 @@ final class FromClause {
     }
 
     /** Every box of {@code select}, in FROM order. */
-    static List<TableSource> boxes(Query.Select select) {
+    public static List<TableSource> boxes(Query.Select select) {
         var result = new ArrayList<TableSource>();
         select.from().forEach(item -> collectBoxes(item, result));
         return List.copyOf(result);
     }
 
     /** Every join of {@code select}, in SQL order. */
-    static List<TableSource.Join> joins(Query.Select select) {
+    public static List<TableSource.Join> joins(Query.Select select) {
         var result = new ArrayList<TableSource.Join>();
         select.from().forEach(item -> collectJoins(item, result));
         return List.copyOf(result);
     }
 
     /** Where each join of {@link #joins} sits in the model, e.g. {@code from[0]} or {@code from[0].left}. */
-    static List<String> joinPaths(Query.Select select) {
+    public static List<String> joinPaths(Query.Select select) {
         var result = new ArrayList<String>();
         for (int i = 0; i < select.from().size(); i++) {
             collectJoinPaths(select.from().get(i), "from[" + i + "]", result);
@@ -54,7 +54,7 @@ final class FromClause {
     }
 
     /** Where each box of {@link #boxes} sits in the model, e.g. {@code from[1]} or {@code from[0].right}. */
-    static List<String> boxPaths(Query.Select select) {
+    public static List<String> boxPaths(Query.Select select) {
         var result = new ArrayList<String>();
         for (int i = 0; i < select.from().size(); i++) {
             collectBoxPaths(select.from().get(i), "from[" + i + "]", result);
@@ -79,31 +79,34 @@ final class FromClause {
         }
     }
 
-    static Optional<TableSource> box(Query.Select select, String name) {
+    /** The box known as {@code name} (alias, else table or CTE name), if FROM has one. */
+    public static Optional<TableSource> box(Query.Select select, String name) {
         return boxes(select).stream().filter(b -> nameOf(b).equals(name)).findFirst();
     }
 
     /** The names of the boxes on the left of join {@code index} (the side its ON can already refer to). */
-    static List<String> leftNames(TableSource.Join join) {
+    public static List<String> leftNames(TableSource.Join join) {
         var result = new ArrayList<TableSource>();
         collectBoxes(join.left(), result);
         return result.stream().map(FromClause::nameOf).toList();
     }
 
-    static List<String> rightNames(TableSource.Join join) {
+    /** The names of the boxes on the right of a join (the box or boxes it brings in). */
+    public static List<String> rightNames(TableSource.Join join) {
         var result = new ArrayList<TableSource>();
         collectBoxes(join.right(), result);
         return result.stream().map(FromClause::nameOf).toList();
     }
 
-    static Query.Select add(Query.Select select, TableSource box) {
+    /** Adds {@code box} as a FROM item of its own (not joined yet). */
+    public static Query.Select add(Query.Select select, TableSource box) {
         var from = new ArrayList<>(select.from());
         from.add(box);
         return select.withFrom(from);
     }
 
     /** {@code select} without the box {@code name}; a join it took part in goes too. */
-    static Query.Select remove(Query.Select select, String name) {
+    public static Query.Select remove(Query.Select select, String name) {
         var from = new ArrayList<TableSource>();
         for (var item : select.from()) {
             without(item, name).ifPresent(from::add);
@@ -112,7 +115,7 @@ final class FromClause {
     }
 
     /** {@code select} with the box {@code name} replaced by {@code replacement}. */
-    static Query.Select replaceBox(Query.Select select, String name, TableSource replacement) {
+    public static Query.Select replaceBox(Query.Select select, String name, TableSource replacement) {
         return select.withFrom(select.from().stream()
                 .map(item -> replaceBox(item, name, replacement))
                 .toList());
@@ -122,7 +125,7 @@ final class FromClause {
      * Joins box {@code right} to box {@code left} on {@code on}. Boxes already joined get the condition added to
      * the join between them with AND.
      */
-    static Query.Select join(Query.Select select, String left, String right, TableSource.Join.Type type, Predicate on) {
+    public static Query.Select join(Query.Select select, String left, String right, TableSource.Join.Type type, Predicate on) {
         int leftItem = itemOf(select, left);
         int rightItem = itemOf(select, right);
         var from = new ArrayList<>(select.from());
@@ -152,7 +155,7 @@ final class FromClause {
     }
 
     /** {@code select} with join {@code index} changed by {@code change}. */
-    static Query.Select changeJoin(Query.Select select, int index, UnaryOperator<TableSource.Join> change) {
+    public static Query.Select changeJoin(Query.Select select, int index, UnaryOperator<TableSource.Join> change) {
         var counter = new int[] {0};
         var from = new ArrayList<TableSource>();
         for (var item : select.from()) {
@@ -162,7 +165,7 @@ final class FromClause {
     }
 
     /** {@code select} without join {@code index}: its right side becomes a FROM item of its own. */
-    static Query.Select unjoin(Query.Select select, int index) {
+    public static Query.Select unjoin(Query.Select select, int index) {
         var detached = new ArrayList<TableSource>();
         var changed = changeJoin(select, index, join -> {
             detached.add(join.right());
@@ -177,7 +180,7 @@ final class FromClause {
         return select.withFrom(from);
     }
 
-    static Predicate and(Predicate existing, Predicate added) {
+    private static Predicate and(Predicate existing, Predicate added) {
         if (existing == null) {
             return added;
         }
