@@ -1,10 +1,9 @@
 package dev.athanor.app.builder;
 
-import dev.athanor.query.edit.FromClause;
-
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.ForeignKey;
 import dev.athanor.model.catalog.Relation;
+import dev.athanor.query.edit.FromClause;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.Query;

@@ -1,7 +1,6 @@
 package dev.athanor.app.builder;
 
 import dev.athanor.query.edit.FromClause;
-
 import dev.athanor.query.model.Query;
 import dev.athanor.query.model.TableSource;
 import javafx.geometry.Insets;

@@ -1,10 +1,6 @@
 package dev.athanor.app.builder;
 
-import dev.athanor.query.edit.ColumnRewrite;
-import dev.athanor.query.edit.FromClause;
-
 import dev.athanor.app.problem.Problem;
-
 import dev.athanor.app.results.CellText;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultRow;
@@ -13,6 +9,8 @@ import dev.athanor.app.results.RowCursor;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.CatalogLoader;
+import dev.athanor.query.edit.FromClause;
+import dev.athanor.query.edit.SelectEdits;
 import dev.athanor.query.export.JooqJavaExporter;
 import dev.athanor.query.export.SqlAlchemyExporter;
 import dev.athanor.query.model.CommonTableExpression;
@@ -25,7 +23,6 @@ import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableAliases;
 import dev.athanor.query.model.TableSource;
 import dev.athanor.query.parse.SqlImporter;
-import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.render.RenderedSql;
 import dev.athanor.query.validate.CatalogSchemaLookup;
 import dev.athanor.query.validate.QueryValidator;
@@ -33,7 +30,6 @@ import dev.athanor.query.validate.ValidationProblem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +58,18 @@ import javafx.collections.ObservableMap;
  * FROM or an operand of a set operation. Everything the views show (boxes, join lines, SQL) is derived from the
  * statement, so undo needs no bookkeeping of its own.
  *
+ * <p>This class coordinates; the work is done by parts of its own: the edits are pure functions of the query model
+ * ({@link SelectEdits}, {@link FromClause} in {@code query-builder}), where the boxes sit is {@link BoxPlaces}, the
+ * SQL text is {@link SqlPreview}, what is wrong with the statement is {@link QueryValidator}, and the rows of a
+ * run stream through the {@link ResultsModel}.
+ *
  * <p>All methods are called on the UI thread; the catalog load and query runs go through the {@link Background}.
  */
 public final class QueryBuilderModel implements AutoCloseable {
     private final Background background;
     private final ConnectionSource connections;
     private final ResultsModel results;
-    private final QueryRenderer renderer = new QueryRenderer();
+    private final SqlPreview preview = new SqlPreview();
     private final SqlImporter importer = new SqlImporter();
 
     private final EditHistory<Query> history = new EditHistory<>(Query.select());
@@ -82,16 +83,12 @@ public final class QueryBuilderModel implements AutoCloseable {
     private final ObservableList<JoinSuggestion> suggestions = FXCollections.observableArrayList();
     private final ObservableList<JoinSuggestion> suggestionsView =
             FXCollections.unmodifiableObservableList(suggestions);
-    private final ObservableMap<String, BoxPosition> positions = FXCollections.observableHashMap();
-    private final Map<String, Map<String, BoxPosition>> layouts = new HashMap<>();
+    private final BoxPlaces places = new BoxPlaces();
     private final ObservableMap<String, String> parameterValues = FXCollections.observableMap(new LinkedHashMap<>());
     private final BooleanProperty literalValues = new SimpleBooleanProperty(true);
     private final ObjectProperty<TableSource.Join.Type> autoJoin = new SimpleObjectProperty<>();
     private final ObservableList<ValidationProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<ValidationProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
-    private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<RenderedSql> runnable = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper sqlProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ResultTable> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper runFailure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -108,9 +105,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         this.results = new ResultsModel(background, connections);
         history.currentProperty().addListener((obs, old, statement) -> refresh());
         scope.addListener((obs, old, now) -> {
-            layouts.put(scopePrefix(old), currentLayout());
-            positions.clear();
-            positions.putAll(layouts.getOrDefault(scopePrefix(now), Map.of()));
+            places.switchScope(old, now);
             suggestions.clear();
             refresh();
         });
@@ -166,7 +161,7 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     /** Where each box of the current canvas sits, by alias. */
     public ObservableMap<String, BoxPosition> positions() {
-        return positions;
+        return places.current();
     }
 
     /** Values for the statement's {@code :name} parameters, as typed (numbers are bound as numbers). */
@@ -197,7 +192,7 @@ public final class QueryBuilderModel implements AutoCloseable {
      * {@code groupBy[1]}...) or inside it.
      */
     public List<ValidationProblem> problemsAt(String path) {
-        String full = modelPath(scope.get()) + path;
+        String full = scope.get().modelPath(statement()) + path;
         return problems.stream()
                 .filter(p -> p.path().equals(full)
                         || p.path().startsWith(full + ".")
@@ -205,62 +200,14 @@ public final class QueryBuilderModel implements AutoCloseable {
                 .toList();
     }
 
-    /** Where the current scope's query sits in the statement, in the validator's path notation, with a dot. */
-    String modelPath(QueryScope at) {
-        var path = new StringBuilder();
-        Query current = statement();
-        for (var step : at.steps()) {
-            switch (step) {
-                case QueryScope.Step.Cte cte -> {
-                    var select = (Query.Select) current;
-                    for (int i = 0; i < select.with().size(); i++) {
-                        if (select.with().get(i).name().equals(cte.name())) {
-                            path.append("with[").append(i).append("].query.");
-                            current = select.with().get(i).query();
-                        }
-                    }
-                }
-                case QueryScope.Step.Derived derived -> {
-                    var select = (Query.Select) current;
-                    for (int i = 0; i < select.from().size(); i++) {
-                        var found = derivedPath(select.from().get(i), derived.alias(), "from[" + i + "]");
-                        if (found != null) {
-                            path.append(found).append(".query.");
-                            current =
-                                    new QueryScope(List.of(step)).find(current).orElse(current);
-                            break;
-                        }
-                    }
-                }
-                case QueryScope.Step.Operand operand -> {
-                    var set = (Query.SetOperation) current;
-                    path.append(operand.right() ? "right." : "left.");
-                    current = operand.right() ? set.right() : set.left();
-                }
-            }
-        }
-        return path.toString();
-    }
-
-    private static String derivedPath(TableSource source, String alias, String path) {
-        return switch (source) {
-            case TableSource.Derived derived when derived.alias().equals(alias) -> path;
-            case TableSource.Join join -> {
-                String left = derivedPath(join.left(), alias, path + ".left");
-                yield left != null ? left : derivedPath(join.right(), alias, path + ".right");
-            }
-            default -> null;
-        };
-    }
-
     /** The SQL preview of the whole statement. */
     public ReadOnlyStringProperty sqlProperty() {
-        return sql.getReadOnlyProperty();
+        return preview.sqlProperty();
     }
 
     /** Why the statement cannot be shown as SQL yet, or empty. */
     public ReadOnlyStringProperty sqlProblemProperty() {
-        return sqlProblem.getReadOnlyProperty();
+        return preview.problemProperty();
     }
 
     /** The first page of rows of the last run: what the chart shows. */
@@ -295,10 +242,7 @@ public final class QueryBuilderModel implements AutoCloseable {
      * nested queries for boxes inside CTEs or subqueries ({@code helper2/helper1/r}).
      */
     public Map<String, BoxPosition> layout() {
-        layouts.put(scopePrefix(scope.get()), currentLayout());
-        var all = new java.util.TreeMap<String, BoxPosition>();
-        layouts.forEach((prefix, boxes) -> boxes.forEach((alias, box) -> all.put(prefix + alias, box)));
-        return java.util.Collections.unmodifiableMap(all);
+        return places.all(scope.get());
     }
 
     // ---------------------------------------------------------------- commands: statement
@@ -328,14 +272,7 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Starts over with {@code statement} (an opened or imported query); undo history is forgotten. */
     public void open(Query statement, Map<String, BoxPosition> layout) {
         scope.set(QueryScope.root());
-        layouts.clear();
-        layout.forEach((key, box) -> {
-            int slash = key.lastIndexOf('/');
-            layouts.computeIfAbsent(key.substring(0, slash + 1), prefix -> new HashMap<>())
-                    .put(key.substring(slash + 1), box);
-        });
-        positions.clear();
-        positions.putAll(layouts.getOrDefault("", Map.of()));
+        places.restore(layout);
         suggestions.clear();
         history.reset(statement);
         refresh();
@@ -389,7 +326,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         String alias = TableAliases.propose(name, aliases(select));
         String schemaOrNull = "public".equals(schema) ? null : schema;
         var changed = FromClause.add(select, TableSource.table(schemaOrNull, name, alias));
-        positions.put(alias, new BoxPosition(x, y));
+        places.put(alias, x, y);
         edit(changed);
         suggestions.setAll(canvasState().suggestions(changed, alias));
         message.set(
@@ -404,11 +341,7 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     /** Adds a table where the next free place on the canvas is. */
     public String addTable(String schema, String name) {
-        double x = 20;
-        for (var box : positions.values()) {
-            x = Math.max(x, box.x() + 240);
-        }
-        return addTable(schema, name, x, 20);
+        return addTable(schema, name, places.nextX(), 20);
     }
 
     /** Adds a reference to CTE {@code name} (of this query or an enclosing one) as a box. */
@@ -419,7 +352,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         if (aliases(select).contains(alias)) {
             alias = TableAliases.propose(name, aliases(select));
         }
-        positions.put(alias, new BoxPosition(nextX(), 20));
+        places.putNext(alias);
         edit(FromClause.add(select, new TableSource.CteReference(name, alias.equals(name) ? null : alias)));
         return alias;
     }
@@ -427,19 +360,14 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Adds an empty subquery in FROM called {@code alias}; {@link #enterSubquery} edits it. */
     public void addSubquery(String alias) {
         requireNewAlias(alias);
-        positions.put(alias, new BoxPosition(nextX(), 20));
+        places.putNext(alias);
         edit(FromClause.add(select(), new TableSource.Derived(Query.select(), alias, false)));
     }
 
     /** Removes box {@code alias}, the joins it took part in and the plain columns it contributed. */
     public void removeTable(String alias) {
-        var select = FromClause.remove(select(), alias);
-        select = select.withItems(select.items().stream()
-                .filter(item -> !(item instanceof SelectItem.Value value
-                        && value.expression() instanceof Expression.Column column
-                        && alias.equals(column.table())))
-                .toList());
-        positions.remove(alias);
+        var select = SelectEdits.removeTable(select(), alias);
+        places.remove(alias);
         suggestions.removeIf(s -> s.fromAlias().equals(alias) || s.toAlias().equals(alias));
         edit(select);
     }
@@ -454,42 +382,19 @@ public final class QueryBuilderModel implements AutoCloseable {
             message.set("The alias " + alias + " is taken");
             return;
         }
-        var box = FromClause.box(select(), from).orElseThrow();
-        TableSource renamed =
-                switch (box) {
-                    case TableSource.Table table -> table.withAlias(alias);
-                    case TableSource.CteReference cte -> cte.withAlias(alias);
-                    case TableSource.Derived derived -> derived.withAlias(alias);
-                    default -> box;
-                };
-        var select = FromClause.replaceBox(select(), from, renamed);
-        select = ColumnRewrite.renameTable(select, from, alias);
-        var position = positions.remove(from);
-        if (position != null) {
-            positions.put(alias, position);
-        }
+        var select = SelectEdits.renameTable(select(), from, alias);
+        places.rename(from, alias);
         edit(select);
     }
 
     /** Moves box {@code alias} on the canvas (not an edit of the query: layout only). */
     public void moveTable(String alias, double x, double y) {
-        positions.put(alias, new BoxPosition(x, y));
+        places.put(alias, x, y);
     }
 
     /** Shows or hides a plain column of a box in the select list (the box's checkbox). */
     public void setColumnSelected(String alias, String column, boolean selected) {
-        var wanted = new Expression.Column(alias, column);
-        var items = new ArrayList<>(select().items());
-        boolean present = items.stream()
-                .anyMatch(item -> item instanceof SelectItem.Value value
-                        && value.expression().equals(wanted));
-        if (selected && !present) {
-            items.add(SelectItem.of(wanted));
-        } else if (!selected && present) {
-            items.removeIf(item ->
-                    item instanceof SelectItem.Value value && value.expression().equals(wanted));
-        }
-        edit(select().withItems(items));
+        edit(SelectEdits.showColumn(select(), alias, column, selected));
     }
 
     /** Joins {@code leftAlias.leftColumn = rightAlias.rightColumn} (dragging one column onto another). */
@@ -505,25 +410,13 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     /** Creates the join a foreign key suggests, all its column pairs at once. */
     public void accept(JoinSuggestion suggestion, TableSource.Join.Type type) {
-        var pairs = new ArrayList<Predicate>();
-        for (int i = 0; i < suggestion.fromColumns().size(); i++) {
-            pairs.add(Predicate.equal(
-                    Expression.column(
-                            suggestion.fromAlias(), suggestion.fromColumns().get(i)),
-                    Expression.column(
-                            suggestion.toAlias(), suggestion.toColumns().get(i))));
-        }
-        Predicate on = pairs.size() == 1 ? pairs.getFirst() : new Predicate.And(pairs);
-        // The box added last goes on the right, so that a LEFT join keeps the rows of what was there first.
-        String right = suggestion.fromAlias();
-        String left = suggestion.toAlias();
-        var names = aliases(select());
-        if (names.indexOf(left) > names.indexOf(right)) {
-            String swap = left;
-            left = right;
-            right = swap;
-        }
-        edit(FromClause.join(select(), left, right, type, on));
+        edit(SelectEdits.joinOnColumns(
+                select(),
+                suggestion.fromAlias(),
+                suggestion.fromColumns(),
+                suggestion.toAlias(),
+                suggestion.toColumns(),
+                type));
         suggestions.remove(suggestion);
     }
 
@@ -537,24 +430,12 @@ public final class QueryBuilderModel implements AutoCloseable {
     }
 
     public void setJoinType(int join, TableSource.Join.Type type) {
-        edit(FromClause.changeJoin(select(), join, existing -> {
-            if (type == TableSource.Join.Type.CROSS) {
-                return existing.withType(type);
-            }
-            var on = existing.on() != null ? existing.on() : new Predicate.Raw("true");
-            return new TableSource.Join(existing.left(), type, existing.right(), on);
-        }));
+        edit(SelectEdits.setJoinType(select(), join, type));
     }
 
     /** Replaces the condition of join {@code join} by the typed {@code condition}. */
     public void setJoinCondition(int join, String condition) {
-        var on = ExpressionText.parsePredicate(condition);
-        edit(FromClause.changeJoin(
-                select(),
-                join,
-                existing -> existing.type() == TableSource.Join.Type.CROSS
-                        ? new TableSource.Join(existing.left(), TableSource.Join.Type.INNER, existing.right(), on)
-                        : existing.withOn(on)));
+        edit(SelectEdits.setJoinCondition(select(), join, ExpressionText.parsePredicate(condition)));
     }
 
     public void removeJoin(int join) {
@@ -565,32 +446,23 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     /** Adds {@code expression [AS label]} to the select list (typed text, e.g. {@code avg(r.compensation)::int}). */
     public void addColumn(String expression, String label) {
-        var items = new ArrayList<>(select().items());
-        items.add(item(expression, label));
-        edit(select().withItems(items));
+        edit(SelectEdits.addItem(select(), item(expression, label)));
     }
 
     /** Replaces select-list item {@code index} by the typed expression and label. */
     public void setColumn(int index, String expression, String label) {
-        var items = new ArrayList<>(select().items());
-        items.set(index, item(expression, label));
-        edit(select().withItems(items));
+        edit(SelectEdits.setItem(select(), index, item(expression, label)));
     }
 
     public void removeColumn(int index) {
-        var items = new ArrayList<>(select().items());
-        items.remove(index);
-        edit(select().withItems(items));
+        edit(SelectEdits.removeItem(select(), index));
     }
 
     public void moveColumn(int index, int delta) {
-        var items = new ArrayList<>(select().items());
-        int target = index + delta;
-        if (target < 0 || target >= items.size()) {
-            return;
+        var moved = SelectEdits.moveItem(select(), index, delta);
+        if (moved != select()) {
+            edit(moved);
         }
-        items.add(target, items.remove(index));
-        edit(select().withItems(items));
     }
 
     /**
@@ -618,16 +490,13 @@ public final class QueryBuilderModel implements AutoCloseable {
         if (cast != null && !cast.isBlank()) {
             expression = new Expression.Cast(expression, cast.strip());
         }
-        var items = new ArrayList<>(select().items());
-        items.add(SelectItem.of(expression, blankToNull(label)));
-        edit(select().withItems(items));
+        edit(SelectEdits.addItem(select(), SelectItem.of(expression, blankToNull(label))));
     }
 
     /** {@code SELECT *} (or {@code alias.*}) as a select-list item. */
     public void addAllColumns(String alias) {
-        var items = new ArrayList<>(select().items());
-        items.add(alias == null || alias.isBlank() ? SelectItem.all() : SelectItem.allOf(alias.strip()));
-        edit(select().withItems(items));
+        edit(SelectEdits.addItem(
+                select(), alias == null || alias.isBlank() ? SelectItem.all() : SelectItem.allOf(alias.strip())));
     }
 
     public void setWhere(Predicate where) {
@@ -648,28 +517,21 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     /** Adds a GROUP BY expression. */
     public void addGroupBy(String expression) {
-        var groupBy = new ArrayList<>(select().groupBy());
-        groupBy.add(new Grouping.By(ExpressionText.parse(expression)));
-        edit(select().withGroupBy(groupBy));
+        edit(SelectEdits.addGroupBy(select(), ExpressionText.parse(expression)));
     }
 
     public void removeGroupBy(int index) {
-        var groupBy = new ArrayList<>(select().groupBy());
-        groupBy.remove(index);
-        edit(select().withGroupBy(groupBy));
+        edit(SelectEdits.removeGroupBy(select(), index));
     }
 
     /** Adds an ORDER BY key. */
     public void addOrderBy(String expression, SortItem.Direction direction) {
-        var orderBy = new ArrayList<>(select().orderBy());
-        orderBy.add(new SortItem(ExpressionText.parse(expression), direction, SortItem.Nulls.DEFAULT));
-        edit(select().withOrderBy(orderBy));
+        edit(SelectEdits.addOrderBy(
+                select(), new SortItem(ExpressionText.parse(expression), direction, SortItem.Nulls.DEFAULT)));
     }
 
     public void removeOrderBy(int index) {
-        var orderBy = new ArrayList<>(select().orderBy());
-        orderBy.remove(index);
-        edit(select().withOrderBy(orderBy));
+        edit(SelectEdits.removeOrderBy(select(), index));
     }
 
     public void setDistinct(boolean distinct) {
@@ -694,23 +556,17 @@ public final class QueryBuilderModel implements AutoCloseable {
             message.set("A CTE called " + cteName + " exists");
             return;
         }
-        var with = new ArrayList<>(select().with());
-        with.add(CommonTableExpression.of(cteName, Query.select()));
-        edit(select().withWith(with));
+        edit(SelectEdits.addCte(select(), cteName));
         scope.set(scope.get().then(new QueryScope.Step.Cte(cteName)));
     }
 
     public void removeCte(String name) {
-        edit(select().withWith(select().with().stream()
-                .filter(c -> !c.name().equals(name))
-                .toList()));
+        edit(SelectEdits.removeCte(select(), name));
     }
 
     /** Marks CTE {@code name} as recursive (WITH RECURSIVE): its query may read itself through a UNION. */
     public void setCteRecursive(String name, boolean recursive) {
-        edit(select().withWith(select().with().stream()
-                .map(c -> c.name().equals(name) ? c.withRecursive(recursive) : c)
-                .toList()));
+        edit(SelectEdits.setCteRecursive(select(), name, recursive));
     }
 
     /** Whether CTE {@code name} of the current SELECT is recursive. */
@@ -761,8 +617,7 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Replaces the whole statement by {@code statement}; undo brings the previous one back. */
     public void replaceStatement(Query statement) {
         scope.set(QueryScope.root());
-        positions.clear();
-        layouts.clear();
+        places.clear();
         suggestions.clear();
         history.push(statement);
     }
@@ -799,18 +654,14 @@ public final class QueryBuilderModel implements AutoCloseable {
      * console asks for them.
      */
     public String sqlForConsole() {
-        try {
-            return renderer.renderInlinedFormatted(statement(), typedParameters());
-        } catch (QueryRenderer.MissingParameterException missing) {
-            return renderer.renderNamed(statement());
-        }
+        return preview.forConsole(statement(), typedParameters());
     }
 
     // ---------------------------------------------------------------- run
 
     /** The statement with values bound, as it runs; fails with a message when it cannot be rendered. */
     public RenderedSql boundSql() {
-        return renderer.render(statement(), typedParameters());
+        return preview.bound(statement(), typedParameters());
     }
 
     /**
@@ -918,13 +769,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         lines.setAll(CanvasState.lines(select));
         var names = aliases(select);
         suggestions.removeIf(s -> !names.contains(s.fromAlias()) || !names.contains(s.toAlias()));
-        double x = 20;
-        for (var table : tables) {
-            if (!positions.containsKey(table.alias())) {
-                positions.put(table.alias(), new BoxPosition(x, 20));
-            }
-            x = Math.max(x, positions.get(table.alias()).x() + 240);
-        }
+        places.placeMissing(tables.stream().map(CanvasTable::alias).toList());
         renderSql();
     }
 
@@ -942,23 +787,7 @@ public final class QueryBuilderModel implements AutoCloseable {
     }
 
     private void renderSql() {
-        try {
-            var statement = statement();
-            if (literalValues.get()) {
-                sql.set(renderer.renderInlinedFormatted(statement, typedParameters()));
-            } else {
-                var bound = renderer.render(statement, typedParameters());
-                sql.set(bound.sql() + (bound.bindValues().isEmpty() ? "" : "\n-- binds: " + bound.bindValues()));
-            }
-            runnable.set(null);
-            sqlProblem.set("");
-        } catch (QueryRenderer.MissingParameterException missing) {
-            sql.set(renderer.renderNamed(statement()));
-            sqlProblem.set("Give :" + missing.parameter() + " a value to run the query");
-        } catch (RuntimeException e) {
-            sql.set("");
-            sqlProblem.set(describe(e));
-        }
+        preview.show(statement(), literalValues.get(), typedParameters());
     }
 
     /** Parameter values as typed, numbers read as numbers so they bind as such. */
@@ -982,22 +811,7 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     /** The CTEs visible at the current scope: those of every enclosing SELECT on the way down. */
     Map<String, Query> ctesVisible() {
-        var visible = new LinkedHashMap<String, Query>();
-        Query current = statement();
-        var steps = scope.get().steps();
-        for (int i = 0; ; i++) {
-            if (current instanceof Query.Select select) {
-                select.with().forEach(cte -> visible.put(cte.name(), cte.query()));
-            }
-            if (i == steps.size()) {
-                return visible;
-            }
-            var next = new QueryScope(steps.subList(0, i + 1)).find(statement());
-            if (next.isEmpty()) {
-                return visible;
-            }
-            current = next.get();
-        }
+        return scope.get().visibleCtes(statement());
     }
 
     private List<String> aliases(Query.Select select) {
@@ -1008,32 +822,6 @@ public final class QueryBuilderModel implements AutoCloseable {
         if (alias == null || alias.isBlank() || aliases(select()).contains(alias)) {
             throw new IllegalArgumentException("The alias '" + alias + "' is empty or taken");
         }
-    }
-
-    private double nextX() {
-        double x = 20;
-        for (var box : positions.values()) {
-            x = Math.max(x, box.x() + 240);
-        }
-        return x;
-    }
-
-    private Map<String, BoxPosition> currentLayout() {
-        return Map.copyOf(positions);
-    }
-
-    private static String scopePrefix(QueryScope scope) {
-        var prefix = new StringBuilder();
-        for (var step : scope.steps()) {
-            prefix.append(
-                            switch (step) {
-                                case QueryScope.Step.Cte cte -> cte.name();
-                                case QueryScope.Step.Derived derived -> derived.alias();
-                                case QueryScope.Step.Operand operand -> operand.right() ? "#right" : "#left";
-                            })
-                    .append('/');
-        }
-        return prefix.toString();
     }
 
     private static SelectItem item(String expression, String label) {

@@ -1,8 +1,7 @@
 package dev.athanor.app.builder;
 
-import dev.athanor.query.edit.FromClause;
-
 import dev.athanor.app.transfer.TableDrag;
+import dev.athanor.query.edit.FromClause;
 import dev.athanor.query.model.TableSource;
 import java.util.HashMap;
 import java.util.Map;

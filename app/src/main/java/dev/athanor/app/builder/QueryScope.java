@@ -152,4 +152,74 @@ public record QueryScope(List<Step> steps) {
             default -> source;
         };
     }
+
+    /**
+     * Where this scope's query sits in {@code statement}, in the validator's path notation ({@code
+     * with[0].query.from[1].query.}), ending with a dot; empty for the statement itself.
+     */
+    public String modelPath(Query statement) {
+        var path = new StringBuilder();
+        Query current = statement;
+        for (var step : steps) {
+            switch (step) {
+                case QueryScope.Step.Cte cte -> {
+                    var select = (Query.Select) current;
+                    for (int i = 0; i < select.with().size(); i++) {
+                        if (select.with().get(i).name().equals(cte.name())) {
+                            path.append("with[").append(i).append("].query.");
+                            current = select.with().get(i).query();
+                        }
+                    }
+                }
+                case QueryScope.Step.Derived derived -> {
+                    var select = (Query.Select) current;
+                    for (int i = 0; i < select.from().size(); i++) {
+                        var found = derivedPath(select.from().get(i), derived.alias(), "from[" + i + "]");
+                        if (found != null) {
+                            path.append(found).append(".query.");
+                            current =
+                                    new QueryScope(List.of(step)).find(current).orElse(current);
+                            break;
+                        }
+                    }
+                }
+                case QueryScope.Step.Operand operand -> {
+                    var set = (Query.SetOperation) current;
+                    path.append(operand.right() ? "right." : "left.");
+                    current = operand.right() ? set.right() : set.left();
+                }
+            }
+        }
+        return path.toString();
+    }
+
+    private static String derivedPath(TableSource source, String alias, String path) {
+        return switch (source) {
+            case TableSource.Derived derived when derived.alias().equals(alias) -> path;
+            case TableSource.Join join -> {
+                String left = derivedPath(join.left(), alias, path + ".left");
+                yield left != null ? left : derivedPath(join.right(), alias, path + ".right");
+            }
+            default -> null;
+        };
+    }
+
+    /** The CTEs visible in this scope of {@code statement}: those of every enclosing SELECT on the way down. */
+    public java.util.Map<String, Query> visibleCtes(Query statement) {
+        var visible = new java.util.LinkedHashMap<String, Query>();
+        Query current = statement;
+        for (int i = 0; ; i++) {
+            if (current instanceof Query.Select select) {
+                select.with().forEach(cte -> visible.put(cte.name(), cte.query()));
+            }
+            if (i == steps.size()) {
+                return visible;
+            }
+            var next = new QueryScope(steps.subList(0, i + 1)).find(statement);
+            if (next.isEmpty()) {
+                return visible;
+            }
+            current = next.get();
+        }
+    }
 }

@@ -125,7 +125,8 @@ public final class FromClause {
      * Joins box {@code right} to box {@code left} on {@code on}. Boxes already joined get the condition added to
      * the join between them with AND.
      */
-    public static Query.Select join(Query.Select select, String left, String right, TableSource.Join.Type type, Predicate on) {
+    public static Query.Select join(
+            Query.Select select, String left, String right, TableSource.Join.Type type, Predicate on) {
         int leftItem = itemOf(select, left);
         int rightItem = itemOf(select, right);
         var from = new ArrayList<>(select.from());
