@@ -5,6 +5,7 @@ import dev.athanor.model.catalog.QualifiedName;
 import dev.athanor.model.catalog.Relation;
 import dev.athanor.model.engine.DatabaseException;
 import dev.athanor.model.engine.Engine;
+import dev.athanor.model.engine.Savepoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -990,11 +991,11 @@ public final class Session implements AutoCloseable {
 
     /** A savepoint of the session's transaction (SQLAlchemy's nested transaction). */
     public final class Nested {
-        private final SessionTransaction.Mark mark;
+        private final Savepoint mark;
         private final Scope scope = new Scope();
         private boolean ended;
 
-        private Nested(SessionTransaction.Mark mark) {
+        private Nested(Savepoint mark) {
             this.mark = mark;
         }
 
