@@ -809,6 +809,18 @@ public final class Session implements AutoCloseable {
         if (newVersion != null) {
             row.loadValue(shape.versionColumn(), newVersion);
         }
+        if (shape.operation() == Operation.INSERT) {
+            for (int i : shape.rest()) {
+                if (!row.loaded(i)) {
+                    row.loadValue(i, null);
+                }
+            }
+        } else if (row.mapping().hasTriggers()) {
+            // A trigger may have changed any column the UPDATE did not set: read them again on next access.
+            for (int i : shape.rest()) {
+                row.expire(i);
+            }
+        }
     }
 
     private static int indexOf(int[] values, int value) {

@@ -81,7 +81,8 @@ final class UnitOfWork {
             boolean checkXmin,
             int[] returning,
             boolean returnXmin,
-            String sql) {}
+            String sql,
+            int[] rest) {}
 
     private record ShapeKey(
             Operation operation,
@@ -339,7 +340,12 @@ final class UnitOfWork {
         for (int i = 0; i < all.size(); i++) {
             boolean given = row.assigned(i)
                     && (linked.contains(i) || row.value(i) != null || !TableMapping.serverFilled(all.get(i)));
-            (given ? columns : returning).add(i);
+            if (given) {
+                columns.add(i);
+            } else if (TableMapping.serverFilled(all.get(i))) {
+                // Only what the server fills comes back; a column left out without a default is NULL.
+                returning.add(i);
+            }
         }
         return shape(new ShapeKey(
                 Operation.INSERT, mapping, columns, -1, false, returning, Statements.XMIN.equals(version)));
@@ -364,8 +370,9 @@ final class UnitOfWork {
         var returning = new ArrayList<Integer>();
         for (int i = 0; i < mapping.columns().size(); i++) {
             Column column = mapping.columns().get(i);
-            // A trigger may change any column; a generated column follows the ones it is computed from.
-            if (!columns.contains(i) && (column.generated() || mapping.hasTriggers())) {
+            // A generated column follows the ones it is computed from. What triggers change is not known: those
+            // columns are expired instead (read back of unbounded types would also stop the driver batching).
+            if (!columns.contains(i) && column.generated()) {
                 returning.add(i);
             }
         }
@@ -398,10 +405,39 @@ final class UnitOfWork {
         return shapes.computeIfAbsent(
                 key,
                 k -> new Shape(
-                        k.operation, k.mapping, columns, k.versionColumn, k.checkXmin, returning, k.returnXmin, sql));
+                        k.operation,
+                        k.mapping,
+                        columns,
+                        k.versionColumn,
+                        k.checkXmin,
+                        returning,
+                        k.returnXmin,
+                        sql,
+                        rest(k.mapping, columns, returning)));
     }
 
     private final Map<ShapeKey, Shape> shapes = new HashMap<>();
+
+    /** The non-key columns a statement neither sends nor reads back. */
+    private static int[] rest(TableMapping mapping, int[] columns, int[] returning) {
+        var covered = new boolean[mapping.columns().size()];
+        for (int i : columns) {
+            covered[i] = true;
+        }
+        for (int i : returning) {
+            covered[i] = true;
+        }
+        for (int i : mapping.keyPositions()) {
+            covered[i] = true;
+        }
+        var rest = new ArrayList<Integer>();
+        for (int i = 0; i < covered.length; i++) {
+            if (!covered[i]) {
+                rest.add(i);
+            }
+        }
+        return rest.stream().mapToInt(Integer::intValue).toArray();
+    }
 
     private static Set<Integer> linkedPositions(Row row) {
         if (row.parents().isEmpty()) {
