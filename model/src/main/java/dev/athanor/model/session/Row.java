@@ -94,9 +94,7 @@ public final class Row {
         if (state == ObjectState.DELETED) {
             throw new IllegalStateException(describe() + " is deleted; roll back to change it again.");
         }
-        if (session != null) {
-            session.checkUsable();
-        }
+        // Allowed even while the session waits for a rollback after a failed flush: the user corrects the value.
         current[i] = value;
         assigned[i] = true;
         given[i] = true;
@@ -124,9 +122,6 @@ public final class Row {
                         + ", not " + parent.mapping.name());
             }
             parents.put(foreignKey, parent);
-        }
-        if (session != null) {
-            session.checkUsable();
         }
         for (String column : foreignKey.columns()) {
             int i = mapping.position(column);

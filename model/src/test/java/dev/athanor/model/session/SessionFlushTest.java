@@ -22,7 +22,13 @@ class SessionFlushTest {
     static void start() throws SQLException {
         db = new SessionDatabase(
                 "session_flush",
-                "CREATE TABLE nodes (id int PRIMARY KEY, parent_id int REFERENCES nodes (id), label text NOT NULL)");
+                "CREATE TABLE nodes (id int PRIMARY KEY, parent_id int REFERENCES nodes (id), label text NOT NULL)",
+                "CREATE TABLE documents (id int PRIMARY KEY, body text, version int NOT NULL DEFAULT 1)",
+                "CREATE TABLE teams (id int PRIMARY KEY, name text, captain_id int)",
+                "CREATE TABLE players (id int PRIMARY KEY, name text, team_id int REFERENCES teams (id))",
+                "ALTER TABLE teams ADD FOREIGN KEY (captain_id) REFERENCES players (id)",
+                "CREATE TABLE readings (id int, taken date, value int, PRIMARY KEY (id, taken)) PARTITION BY RANGE (taken)",
+                "CREATE TABLE readings_2025 PARTITION OF readings FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
     }
 
     @AfterAll
@@ -218,9 +224,13 @@ class SessionFlushTest {
             assertThat(worker.state()).isEqualTo(ObjectState.PENDING);
             assertThatThrownBy(session::flush).isInstanceOf(PendingRollbackException.class);
 
+            resume.set("compensation", 5);
+            assertThat(resume.get("compensation"))
+                    .as("editable before the rollback")
+                    .isEqualTo(5);
             session.rollback();
             assertThat(worker.state()).isEqualTo(ObjectState.TRANSIENT);
-            resume.set("compensation", 5);
+            assertThat(resume.get("compensation")).isEqualTo(5);
             session.add(worker);
             session.add(resume);
             session.commit();
@@ -339,6 +349,118 @@ class SessionFlushTest {
             assertThat(ticket.get("doubled")).isEqualTo(10);
             assertThat(ticket.get("at")).isNotNull();
             assertThat(LocalDateTime.now()).isNotNull();
+        }
+    }
+
+    @Test
+    void columnsATriggerMayChangeAreExpiredAfterAnUpdateAndReadAgain() throws SQLException {
+        db.execute("UPDATE resumes SET updated_at = '2000-01-01' WHERE id = 31");
+        try (var session = db.open()) {
+            Row resume = session.get(session.mapping("public", "resumes"), 31);
+            resume.set("compensation", 77_777);
+            session.flush();
+            assertThat(resume.isExpired("updated_at")).isTrue();
+            assertThat(resume.isExpired("compensation")).isFalse();
+            assertThat(((java.sql.Timestamp) resume.get("updated_at"))
+                            .toLocalDateTime()
+                            .getYear())
+                    .isGreaterThan(2000);
+        }
+    }
+
+    @Test
+    void aVersionColumnIsIncrementedAndGuardsAgainstChangesMadeElsewhere() throws SQLException {
+        db.execute("INSERT INTO documents (id, body) VALUES (1, 'first')");
+        try (var session = db.open()) {
+            session.detectConcurrentChanges(new QualifiedName("public", "documents"), "version");
+            session.expireOnCommit(false);
+            Row document = session.get(session.mapping("public", "documents"), 1);
+            document.set("body", "second");
+            session.commit();
+            assertThat(db.scalar("SELECT version FROM documents WHERE id = 1")).isEqualTo(2);
+            assertThat(document.get("version")).isEqualTo(2);
+
+            db.execute("UPDATE documents SET body = 'elsewhere', version = 3 WHERE id = 1");
+            document.set("body", "third");
+            assertThatThrownBy(session::flush)
+                    .isInstanceOf(StaleDataException.class)
+                    .hasMessageContaining("public.documents (id=1)");
+        }
+        assertThat(db.scalar("SELECT body FROM documents WHERE id = 1")).isEqualTo("elsewhere");
+    }
+
+    @Test
+    void rowsOfTwoTablesReferencingEachOtherAreOrderedRowByRow() throws SQLException {
+        try (var session = db.open()) {
+            var teams = session.mapping("public", "teams");
+            var players = session.mapping("public", "players");
+            Row team = teams.newRow();
+            team.set("id", 1);
+            team.set("name", "Reds");
+            Row player = players.newRow();
+            player.set("id", 10);
+            player.set("name", "Ann");
+            player.link(team);
+            Row captained = teams.newRow();
+            captained.set("id", 2);
+            captained.set("name", "Blues");
+            captained.link(player);
+            session.add(captained);
+            session.add(player);
+            session.add(team);
+            assertThat(session.plan().statements())
+                    .extracting(s -> s.row().get("name"))
+                    .containsExactly("Reds", "Ann", "Blues");
+            session.commit();
+        }
+        assertThat(db.scalar("SELECT captain_id FROM teams WHERE id = 2")).isEqualTo(10);
+    }
+
+    @Test
+    void rowsReferencingEachOtherInACycleAreRefusedWithTheRowsNamed() {
+        try (var session = db.open()) {
+            Row team = session.mapping("public", "teams").newRow();
+            team.set("id", 5);
+            Row player = session.mapping("public", "players").newRow();
+            player.set("id", 50);
+            player.link(team);
+            team.link(player);
+            session.add(team);
+            session.add(player);
+            assertThatThrownBy(session::plan)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cycle")
+                    .hasMessageContaining("public.teams (id=5)")
+                    .hasMessageContaining("public.players (id=50)");
+        }
+    }
+
+    @Test
+    void aPartitionIsEditedThroughItsParent() throws SQLException {
+        try (var session = db.open()) {
+            var partition = session.mapping("public", "readings_2025");
+            assertThat(partition.target()).isEqualTo(new QualifiedName("public", "readings"));
+            Row reading = partition.newRow();
+            reading.set("id", 1);
+            reading.set("taken", java.time.LocalDate.of(2025, 3, 1));
+            reading.set("value", 7);
+            session.add(reading);
+            assertThat(session.plan().statements().getFirst().sql()).contains("\"public\".\"readings\"");
+            session.commit();
+        }
+        assertThat(db.scalar("SELECT value FROM readings_2025 WHERE id = 1")).isEqualTo(7);
+    }
+
+    @Test
+    void thePlanSendsNothingAndChangesNothing() {
+        try (var session = db.open()) {
+            Row worker = worker(session, "planned only");
+            session.add(worker);
+            var sent =
+                    db.sentDuring(() -> assertThat(session.plan().statements()).hasSize(1));
+            assertThat(sent).isEmpty();
+            assertThat(worker.state()).isEqualTo(ObjectState.PENDING);
+            assertThat(session.transactionState()).isEqualTo(TransactionState.IDLE);
         }
     }
 }
