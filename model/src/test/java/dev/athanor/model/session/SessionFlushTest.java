@@ -42,6 +42,15 @@ class SessionFlushTest {
         return worker;
     }
 
+    /** A new row of {@code table} with these column values, given as column, value, column, value... */
+    private static Row row(TableMapping table, Object... columnsAndValues) {
+        Row row = table.newRow();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row.set((String) columnsAndValues[i], columnsAndValues[i + 1]);
+        }
+        return row;
+    }
+
     private static Row resume(Session session, Row worker, String title, Integer compensation) {
         Row resume = session.newRow("public", "resumes");
         resume.set("title", title);
@@ -145,17 +154,10 @@ class SessionFlushTest {
     void selfReferencingRowsAreInsertedParentFirstAndDeletedChildFirst() throws SQLException {
         try (var session = db.open()) {
             var nodes = session.mapping("public", "nodes");
-            Row root = nodes.newRow();
-            root.set("id", 1);
-            root.set("label", "root");
-            Row child = nodes.newRow();
-            child.set("id", 2);
-            child.set("label", "child");
+            Row root = row(nodes, "id", 1, "label", "root");
+            Row child = row(nodes, "id", 2, "label", "child");
             child.link(root);
-            Row grandchild = nodes.newRow();
-            grandchild.set("id", 3);
-            grandchild.set("parent_id", 2); // by value, no link
-            grandchild.set("label", "grandchild");
+            Row grandchild = row(nodes, "id", 3, "parent_id", 2, "label", "grandchild"); // by value, no link
             session.add(grandchild);
             session.add(child);
             session.add(root);
@@ -394,16 +396,10 @@ class SessionFlushTest {
         try (var session = db.open()) {
             var teams = session.mapping("public", "teams");
             var players = session.mapping("public", "players");
-            Row team = teams.newRow();
-            team.set("id", 1);
-            team.set("name", "Reds");
-            Row player = players.newRow();
-            player.set("id", 10);
-            player.set("name", "Ann");
+            Row team = row(teams, "id", 1, "name", "Reds");
+            Row player = row(players, "id", 10, "name", "Ann");
             player.link(team);
-            Row captained = teams.newRow();
-            captained.set("id", 2);
-            captained.set("name", "Blues");
+            Row captained = row(teams, "id", 2, "name", "Blues");
             captained.link(player);
             session.add(captained);
             session.add(player);
