@@ -55,9 +55,13 @@ public final class SessionBench {
             var insertJdbc = new long[rounds];
             var updateSession = new long[rounds];
             var updateJdbc = new long[rounds];
-            // One warm-up round of each, not counted: class loading and the JIT.
-            sessionInsert(engine, catalog, workers, "warm");
-            jdbcInsert(engine, workers, "warm");
+            // Two warm-up rounds of each, not counted: class loading and the JIT.
+            for (int warm = 0; warm < 2; warm++) {
+                sessionInsert(engine, catalog, workers, "warm" + warm);
+                jdbcInsert(engine, workers, "warm" + warm);
+                sessionUpdate(engine, catalog, rows, 100 + warm);
+                jdbcUpdate(engine, rows, 100 + warm);
+            }
             for (int round = 0; round < rounds; round++) {
                 insertSession[round] = sessionInsert(engine, catalog, workers, "s" + round);
                 insertJdbc[round] = jdbcInsert(engine, workers, "j" + round);
