@@ -132,6 +132,7 @@ public final class Session implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Stops telling {@code listener} about changes. */
     public void removeListener(SessionListener listener) {
         listeners.remove(listener);
     }
@@ -151,6 +152,7 @@ public final class Session implements AutoCloseable {
         return autoflush;
     }
 
+    /** Turns autoflush on or off. */
     public void autoflush(boolean on) {
         this.autoflush = on;
     }
@@ -182,6 +184,7 @@ public final class Session implements AutoCloseable {
         return expireOnCommit;
     }
 
+    /** Turns expire-on-commit on or off. */
     public void expireOnCommit(boolean on) {
         this.expireOnCommit = on;
     }
