@@ -8,6 +8,7 @@ import dev.athanor.model.catalog.Relation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,6 @@ final class UnitOfWork {
     private final Map<QualifiedName, Integer> rank = new HashMap<>();
     private final Map<QualifiedName, QualifiedName> group = new HashMap<>();
     private final Set<QualifiedName> rowByRow = new HashSet<>();
-    private final Map<ShapeKey, String> sqlCache = new HashMap<>();
 
     UnitOfWork(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -84,14 +84,34 @@ final class UnitOfWork {
             String sql,
             int[] rest) {}
 
+    /** Identifies a shape; the table by name, so equal mappings made separately share shapes. */
     private record ShapeKey(
             Operation operation,
+            QualifiedName table,
             TableMapping mapping,
-            List<Integer> columns,
+            BitSet columns,
             int versionColumn,
             boolean checkXmin,
-            List<Integer> returning,
-            boolean returnXmin) {}
+            BitSet returning,
+            boolean returnXmin) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ShapeKey k
+                    && operation == k.operation
+                    && table.equals(k.table)
+                    && versionColumn == k.versionColumn
+                    && checkXmin == k.checkXmin
+                    && returnXmin == k.returnXmin
+                    && columns.equals(k.columns)
+                    && returning.equals(k.returning);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(operation, table, columns, versionColumn, checkXmin, returning, returnXmin);
+        }
+    }
 
     /** Rows sent together as one JDBC batch of one shape. */
     record Batch(Shape shape, List<Row> rows) {}
@@ -300,15 +320,14 @@ final class UnitOfWork {
 
     private static Comparator<Row> byKey() {
         return (a, b) -> {
-            int byTable = a.mapping()
-                    .target()
-                    .toString()
-                    .compareTo(b.mapping().target().toString());
-            if (byTable != 0) {
-                return byTable;
+            QualifiedName ta = a.mapping().target();
+            QualifiedName tb = b.mapping().target();
+            if (ta != tb && !ta.equals(tb)) {
+                int bySchema = ta.schema().compareTo(tb.schema());
+                return bySchema != 0 ? bySchema : ta.name().compareTo(tb.name());
             }
-            List<Object> ka = new RowKey(a.mapping().target(), nonNull(a.committedKey())).values();
-            List<Object> kb = new RowKey(b.mapping().target(), nonNull(b.committedKey())).values();
+            List<Object> ka = sortKey(a);
+            List<Object> kb = sortKey(b);
             for (int i = 0; i < Math.min(ka.size(), kb.size()); i++) {
                 int c = compare(ka.get(i), kb.get(i));
                 if (c != 0) {
@@ -319,8 +338,15 @@ final class UnitOfWork {
         };
     }
 
-    private static List<Object> nonNull(List<Object> values) {
-        return values.stream().map(v -> v == null ? "" : v).toList();
+    /** The row's key for ordering: its identity (normalized values), or its committed values. */
+    private static List<Object> sortKey(Row row) {
+        if (row.key().isPresent()) {
+            return row.key().get().values();
+        }
+        return new RowKey(
+                        row.mapping().target(),
+                        row.committedKey().stream().map(v -> v == null ? "" : v).toList())
+                .values();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -334,56 +360,77 @@ final class UnitOfWork {
     private Shape insertShape(Row row, String version) {
         TableMapping mapping = row.mapping();
         Set<Integer> linked = linkedPositions(row);
-        var columns = new ArrayList<Integer>();
-        var returning = new ArrayList<Integer>();
+        var columns = new BitSet();
+        var returning = new BitSet();
         List<Column> all = mapping.columns();
         for (int i = 0; i < all.size(); i++) {
             boolean given = row.assigned(i)
                     && (linked.contains(i) || row.value(i) != null || !TableMapping.serverFilled(all.get(i)));
             if (given) {
-                columns.add(i);
+                columns.set(i);
             } else if (TableMapping.serverFilled(all.get(i))) {
                 // Only what the server fills comes back; a column left out without a default is NULL.
-                returning.add(i);
+                returning.set(i);
             }
         }
         return shape(new ShapeKey(
-                Operation.INSERT, mapping, columns, -1, false, returning, Statements.XMIN.equals(version)));
+                Operation.INSERT,
+                mapping.name(),
+                mapping,
+                columns,
+                -1,
+                false,
+                returning,
+                Statements.XMIN.equals(version)));
     }
 
     private Shape updateShape(Row row, String version) {
         TableMapping mapping = row.mapping();
-        var columns = new ArrayList<Integer>();
+        var columns = new BitSet();
         for (int i = 0; i < mapping.columns().size(); i++) {
             if (row.modified(i)) {
-                columns.add(i);
+                columns.set(i);
             }
         }
         if (columns.isEmpty()) {
             return null;
         }
         int versionColumn = versionColumn(row, version);
-        if (versionColumn >= 0 && !columns.contains(versionColumn)) {
-            columns.add(versionColumn);
+        if (versionColumn >= 0) {
+            columns.set(versionColumn);
         }
         boolean xmin = Statements.XMIN.equals(version) && row.version() != null;
-        var returning = new ArrayList<Integer>();
+        var returning = new BitSet();
         for (int i = 0; i < mapping.columns().size(); i++) {
             Column column = mapping.columns().get(i);
             // A generated column follows the ones it is computed from. What triggers change is not known: those
             // columns are expired instead (read back of unbounded types would also stop the driver batching).
-            if (!columns.contains(i) && column.generated()) {
-                returning.add(i);
+            if (!columns.get(i) && column.generated()) {
+                returning.set(i);
             }
         }
         return shape(new ShapeKey(
-                Operation.UPDATE, mapping, columns, versionColumn, xmin, returning, Statements.XMIN.equals(version)));
+                Operation.UPDATE,
+                mapping.name(),
+                mapping,
+                columns,
+                versionColumn,
+                xmin,
+                returning,
+                Statements.XMIN.equals(version)));
     }
 
     private Shape deleteShape(Row row, String version) {
         boolean xmin = Statements.XMIN.equals(version) && row.version() != null;
         return shape(new ShapeKey(
-                Operation.DELETE, row.mapping(), List.of(), versionColumn(row, version), xmin, List.of(), false));
+                Operation.DELETE,
+                row.mapping().name(),
+                row.mapping(),
+                NONE,
+                versionColumn(row, version),
+                xmin,
+                NONE,
+                false));
     }
 
     private static int versionColumn(Row row, String version) {
@@ -394,26 +441,32 @@ final class UnitOfWork {
         return row.loaded(i) && row.committed(i) != null ? i : -1;
     }
 
+    private static final BitSet NONE = new BitSet();
+
+    /** The shape for {@code key}: its SQL is rendered once, the first time the shape is seen. */
     private Shape shape(ShapeKey key) {
-        int[] columns = key.columns.stream().mapToInt(Integer::intValue).toArray();
-        int[] returning = key.returning.stream().mapToInt(Integer::intValue).toArray();
-        String sql = sqlCache.computeIfAbsent(key, k -> switch (k.operation) {
-            case INSERT -> Statements.insert(k.mapping, columns, returning, k.returnXmin);
-            case UPDATE -> Statements.update(k.mapping, columns, k.versionColumn, k.checkXmin, returning, k.returnXmin);
-            case DELETE -> Statements.delete(k.mapping, k.versionColumn, k.checkXmin);
+        return shapes.computeIfAbsent(key, k -> {
+            int[] columns = k.columns.stream().toArray();
+            int[] returning = k.returning.stream().toArray();
+            String sql =
+                    switch (k.operation) {
+                        case INSERT -> Statements.insert(k.mapping, columns, returning, k.returnXmin);
+                        case UPDATE ->
+                            Statements.update(
+                                    k.mapping, columns, k.versionColumn, k.checkXmin, returning, k.returnXmin);
+                        case DELETE -> Statements.delete(k.mapping, k.versionColumn, k.checkXmin);
+                    };
+            return new Shape(
+                    k.operation,
+                    k.mapping,
+                    columns,
+                    k.versionColumn,
+                    k.checkXmin,
+                    returning,
+                    k.returnXmin,
+                    sql,
+                    rest(k.mapping, columns, returning));
         });
-        return shapes.computeIfAbsent(
-                key,
-                k -> new Shape(
-                        k.operation,
-                        k.mapping,
-                        columns,
-                        k.versionColumn,
-                        k.checkXmin,
-                        returning,
-                        k.returnXmin,
-                        sql,
-                        rest(k.mapping, columns, returning)));
     }
 
     private final Map<ShapeKey, Shape> shapes = new HashMap<>();
