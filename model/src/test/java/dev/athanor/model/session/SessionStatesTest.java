@@ -127,6 +127,20 @@ class SessionStatesTest {
     }
 
     @Test
+    void anExpungedPendingRowIsTransientAgainAndNeverInserted() throws SQLException {
+        try (var session = db.open()) {
+            Row worker = newWorker(session, "expunged before flush");
+            session.add(worker);
+            session.expunge(worker);
+            assertThat(worker.state()).isEqualTo(ObjectState.TRANSIENT);
+            assertThat(session.newRows()).isEmpty();
+            session.commit();
+        }
+        assertThat(db.scalar("SELECT count(*) FROM workers WHERE username = 'expunged before flush'"))
+                .isEqualTo(0L);
+    }
+
+    @Test
     void closingDetachesAndExpiredAttributesCannotBeReadThen() {
         Row worker;
         try (var session = db.open()) {
