@@ -4,9 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -179,7 +183,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * jOOQ bound to this Engine, its queries echoed under {@code origin}. Each query checks a connection out and
-     * returns it; for a transaction use {@code dsl(origin).transaction(...)}. Failures are {@link DatabaseException}s.
+     * returns it; for a transaction use {@link #inTransaction} or {@link #begin}. Failures are {@link DatabaseException}s.
      */
     public DSLContext dsl(String origin) {
         Objects.requireNonNull(origin, "origin");
@@ -187,10 +191,15 @@ public final class Engine implements AutoCloseable {
     }
 
     private DSLContext newDsl(String origin) {
+        return dslOver(new OriginConnections(origin));
+    }
+
+    /** jOOQ over {@code connections}: PostgreSQL dialect, no jOOQ logging, failures classified. */
+    DSLContext dslOver(ConnectionProvider connections) {
         var configuration = new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(new Settings().withExecuteLogging(false))
-                .set(new OriginConnections(origin))
+                .set(connections)
                 .set(new ExecuteListener() {
                     @Override
                     public void exception(ExecuteContext context) {
@@ -202,6 +211,100 @@ public final class Engine implements AutoCloseable {
                     }
                 });
         return DSL.using(configuration);
+    }
+
+    /**
+     * Begins a transaction: checks out a connection echoed under {@code origin}, turns auto-commit off and applies
+     * {@code mode}. The transaction lasts until {@link Transaction#commit()}, {@link Transaction#rollback()} or
+     * {@link Transaction#close()}, which return the connection clean (auto-commit on, read-write, default
+     * isolation). The server sees BEGIN with the first statement.
+     *
+     * @param origin who needs it, in the user's words ("catalog", "table data"...); the echo log shows it
+     * @throws DatabaseException classified, e.g. {@link ServerUnreachable}
+     */
+    public Transaction begin(String origin, TransactionMode mode) {
+        return Transaction.begin(this, connection(origin), mode);
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own: commits when it returns, rolls back when it throws. A failure
+     * is classified (a {@link DatabaseException}); what fails while rolling back and returning the connection is
+     * added to it as suppressed. Runtime exceptions with no database failure behind them (programming errors)
+     * leave unchanged, after the rollback.
+     *
+     * @return what {@code work} returned
+     */
+    public <T> T inTransaction(String origin, TransactionMode mode, TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        var transaction = begin(origin, mode);
+        T result;
+        try {
+            result = work.run(transaction);
+        } catch (Exception e) {
+            var failure = e instanceof RuntimeException runtime && !fromDatabase(runtime) ? runtime : classify(e);
+            try {
+                transaction.close();
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        } catch (Error e) {
+            try {
+                transaction.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        if (transaction.isOpen()) {
+            transaction.commit();
+        }
+        return result;
+    }
+
+    private static boolean fromDatabase(Throwable failure) {
+        var seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+        for (var link = failure; link != null && seen.add(link); link = link.getCause()) {
+            if (link instanceof SQLException || link instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Opens a read-only, forward-only server-side cursor over {@code sql} in a {@link TransactionMode#READ_ONLY}
+     * transaction of its own. Reading it to the end or closing it ends that transaction and returns the
+     * connection. Each bind value is set with {@code setObject}, in order.
+     *
+     * @param fetchSize rows per round trip to the server
+     * @throws DatabaseException classified; the transaction is then already ended
+     */
+    public Cursor cursor(String origin, String sql, List<?> binds, int fetchSize) {
+        return cursor(origin, sql, binds, fetchSize, transaction -> {});
+    }
+
+    /**
+     * {@link #cursor(String, String, List, int)}, telling {@code begun} about the cursor's transaction before the
+     * query is sent, so that another thread can stop a slow query with {@link Transaction#cancelRunning()} while
+     * it opens.
+     */
+    public Cursor cursor(String origin, String sql, List<?> binds, int fetchSize, Consumer<Transaction> begun) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(binds, "binds");
+        var transaction = begin(origin, TransactionMode.READ_ONLY);
+        try {
+            begun.accept(transaction);
+            return transaction.openCursor(sql, binds, fetchSize, true);
+        } catch (RuntimeException e) {
+            var failure = e instanceof IllegalArgumentException ? e : classify(e);
+            try {
+                transaction.close();
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
     }
 
     /** Hands out echoed connections under one origin, to jOOQ. */
