@@ -2,7 +2,6 @@ package dev.athanor.app.builder;
 
 import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.console.SqlHighlighter;
-import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
@@ -184,21 +183,20 @@ public final class QueryBuilderView extends BorderPane {
     }
 
     /**
-     * The builder as the main window shows it: connected to the database, the SQL console and the user's recent
-     * projects, with the catalog loading.
+     * The builder as the main window shows it, on a model the window made (and closes): connected to the SQL
+     * console and the user's recent projects, with the catalog loading.
      *
      * @param recentProjects where the recent projects are remembered, or {@code null} for this session only
      * @param catalog the catalog the window already loads (the schema tree's), followed as it is refreshed; {@code
      *     null} to have the builder load its own
      */
     public static QueryBuilderView forWindow(
+            QueryBuilderModel model,
             Background background,
-            ConnectionSource connections,
             SqlConsole console,
             Runnable showConsole,
             java.nio.file.Path recentProjects,
             ObservableValue<Catalog> catalog) {
-        var model = new QueryBuilderModel(background, connections);
         var view = new QueryBuilderView(model);
         view.connectProjects(new BuilderProjectModel(background, model, recentProjects));
         if (console != null) {

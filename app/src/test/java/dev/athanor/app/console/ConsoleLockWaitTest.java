@@ -3,6 +3,7 @@ package dev.athanor.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.task.FxBackground;
+import dev.athanor.app.testing.ScenePng;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.Engine;
 import dev.athanor.model.engine.LockWaits;
@@ -88,6 +89,7 @@ class ConsoleLockWaitTest {
             assertThat(engine.echo().recent(LockWaits.ORIGIN)).isNotEmpty();
             assertThat(robot.lookup("#stop-waiting").queryAs(Hyperlink.class).isVisible())
                     .isTrue();
+            ScenePng.write(robot, view.getScene(), "console-lock-wait.png");
 
             robot.clickOn("#stop-waiting");
             await(() -> !console.runningProperty().get());
