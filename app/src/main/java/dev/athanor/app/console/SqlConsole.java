@@ -400,6 +400,9 @@ public final class SqlConsole extends BorderPane {
         stopWaiting.visibleProperty().bind(model.lockWaitProperty().isNotNull());
         stopWaiting.managedProperty().bind(stopWaiting.visibleProperty());
         stopWaiting.setOnAction(e -> model.cancel());
+        stopWaiting.setMinWidth(Region.USE_PREF_SIZE);
+        // a lock wait takes a sentence or two: the line wraps rather than cut off who holds the lock
+        status.setWrapText(true);
         var line = new HBox(6, status, stopWaiting, details);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("console-status");
