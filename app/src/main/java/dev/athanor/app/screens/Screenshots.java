@@ -251,10 +251,8 @@ public final class Screenshots {
                 (Stage) FxThread.call(
                         () -> window.leaveDialog().getDialogPane().getScene().getWindow()),
                 file);
-        FxThread.run(() -> {
-            window.leaveDialog().setResult(LeaveDialog.ROLL_BACK);
-            window.leaveDialog().close();
-        });
+        // a result closes the dialog, which answers the model
+        FxThread.run(() -> window.leaveDialog().setResult(LeaveDialog.ROLL_BACK));
         FxThread.await(
                 "the switch",
                 WAIT,
