@@ -145,23 +145,10 @@ public final class Desktop {
         Optional<OpenDatabase> database = model.shutdown();
         return () -> {
             try {
-                database.ifPresent(Desktop::closeWhenReturned);
+                database.ifPresent(open -> open.closeWhenReturned(RETURN_WAIT));
             } finally {
                 settings.sample().close();
             }
         };
-    }
-
-    private static void closeWhenReturned(OpenDatabase database) {
-        long deadline = System.nanoTime() + RETURN_WAIT.toNanos();
-        while (database.pool().active() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        database.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.athanor.app.builder;
 
-import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.sqltext.SqlHighlighter;
 import dev.athanor.app.task.Background;
@@ -180,8 +179,8 @@ public final class QueryBuilderView extends BorderPane {
     }
 
     /**
-     * The builder as the main window shows it: connected to the database, the SQL console and the user's recent
-     * projects, with the catalog loading.
+     * The builder as the main window shows it, on a model the window made (and closes): connected to the SQL
+     * console and the user's recent projects, with the catalog loading.
      *
      * @param consoleText reads the SQL console's text, or {@code null} when there is no console
      * @param toConsole puts SQL into the console and shows it (used only with {@code consoleText})
@@ -190,13 +189,12 @@ public final class QueryBuilderView extends BorderPane {
      *     null} to have the builder load its own
      */
     public static QueryBuilderView forWindow(
+            QueryBuilderModel model,
             Background background,
-            ConnectionSource connections,
             java.util.function.Supplier<String> consoleText,
             java.util.function.Consumer<String> toConsole,
             java.nio.file.Path recentProjects,
             ObservableValue<Catalog> catalog) {
-        var model = new QueryBuilderModel(background, connections);
         var view = new QueryBuilderView(model);
         view.connectProjects(new BuilderProjectModel(background, model, recentProjects));
         if (consoleText != null) {

@@ -31,6 +31,24 @@ public interface OpenDatabase extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Waits, at most {@code wait}, for the connections in use to come back (panes closing their cursors, the console
+     * rolling back), then closes: a connection still out when the pool closes is aborted under its user, whose
+     * cleanup then fails. Blocking; call off the UI thread.
+     */
+    default void closeWhenReturned(java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (pool().active() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
     /** Pool figures as the status bar shows them; {@code max < 0} means no pool (a connection per use). */
     record PoolFigures(int active, int idle, int waiting, int total, int max) {}
 }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 
 /**
@@ -37,6 +38,8 @@ final class ConsoleSession {
 
     private volatile PreparedStatement running;
     private volatile boolean cancelRequested;
+    /** The server process behind the connection, for lock checks from other threads; 0 while there is none. */
+    private volatile int backendPid;
     /** What this class believes, for connections the driver's own view cannot be read from. */
     private TransactionState tracked = TransactionState.IDLE;
 
@@ -291,8 +294,24 @@ final class ConsoleSession {
             }
             connection = opened;
             tracked = TransactionState.IDLE;
+            backendPid = pidOf(opened);
         }
         return connection;
+    }
+
+    private static int pidOf(Connection opened) {
+        try {
+            return opened.isWrapperFor(PGConnection.class)
+                    ? opened.unwrap(PGConnection.class).getBackendPID()
+                    : 0;
+        } catch (SQLException unknown) {
+            return 0;
+        }
+    }
+
+    /** The server process serving the console, or 0 when it has no connection (any thread). */
+    int backendPid() {
+        return backendPid;
     }
 
     private void closeOpenCursors() {
@@ -309,6 +328,7 @@ final class ConsoleSession {
     private void dropConnection() {
         openCursors.clear();
         tracked = TransactionState.IDLE;
+        backendPid = 0;
         if (connection == null) return;
         try {
             connection.close();

@@ -97,6 +97,13 @@ public final class SqlConsole extends BorderPane {
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editor.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         editor.multiPlainChanges().successionEnds(Duration.ofMillis(150)).subscribe(ignored -> highlightLater());
+        // The model holds the text, so that it outlives this view (e.g. while the window works on another database).
+        editor.replaceText(model.scriptProperty().get());
+        editor.textProperty()
+                .addListener((obs, old, text) -> model.scriptProperty().set(text));
+        model.scriptProperty().addListener((obs, old, text) -> {
+            if (!text.equals(editor.getText())) editor.replaceText(text);
+        });
 
         noResultTab = fixedTab("Results", "tab-no-result", new ResultsGrid(model.results()));
         outputTab = fixedTab("Output", "tab-output", outputTable());
@@ -391,7 +398,16 @@ public final class SqlConsole extends BorderPane {
             status.getStyleClass().remove("console-error");
             if (error != null) status.getStyleClass().add("console-error");
         });
-        var line = new HBox(6, status, details);
+        var stopWaiting = new Hyperlink("Cancel");
+        stopWaiting.setId("stop-waiting");
+        stopWaiting.setTooltip(new Tooltip("Ask the server to stop the statement waiting for the lock (Esc)"));
+        stopWaiting.visibleProperty().bind(model.lockWaitProperty().isNotNull());
+        stopWaiting.managedProperty().bind(stopWaiting.visibleProperty());
+        stopWaiting.setOnAction(e -> model.cancel());
+        stopWaiting.setMinWidth(Region.USE_PREF_SIZE);
+        // a lock wait takes a sentence or two: the line wraps rather than cut off who holds the lock
+        status.setWrapText(true);
+        var line = new HBox(6, status, stopWaiting, details);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("console-status");
         return line;

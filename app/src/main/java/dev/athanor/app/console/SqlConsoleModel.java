@@ -7,7 +7,10 @@ import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.sqltext.SqlLexer;
 import dev.athanor.app.sqltext.SqlToken;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.PendingWork;
 import dev.athanor.model.engine.Engine;
+import dev.athanor.model.engine.LockWait;
+import dev.athanor.model.engine.LockWaits;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +22,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -47,6 +55,8 @@ import javafx.collections.ObservableList;
 public final class SqlConsoleModel implements AutoCloseable {
     /** Results (open cursors, each holding a window of rows) one run may keep. */
     public static final int MAX_RESULTS = 20;
+    /** How long a statement runs before the console looks for a lock it waits on, and how often it looks again. */
+    static final int LOCK_CHECK_SECONDS = 1;
     /** Characters of a statement shown in its result's title. */
     private static final int TITLE_LENGTH = 32;
 
@@ -72,6 +82,12 @@ public final class SqlConsoleModel implements AutoCloseable {
     private final ObservableList<HistoryEntry> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private final Map<String, ParameterValue> remembered = new HashMap<>();
     private ParameterPrompt prompt = (names, known) -> Optional.empty();
+    private final StringProperty script = new SimpleStringProperty(this, "script", "");
+    private final ReadOnlyObjectWrapper<LockWait> lockWait = new ReadOnlyObjectWrapper<>();
+    /** Where lock waits are looked up; null: not watched. */
+    private Engine lockChecks;
+    /** Counted down when the current run has ended, so that its lock watch stops and reports nothing more. */
+    private CountDownLatch runEnded = new CountDownLatch(0);
 
     /**
      * @param background runs every statement off the UI thread
@@ -86,7 +102,17 @@ public final class SqlConsoleModel implements AutoCloseable {
 
     /** A console on {@code engine}, whose statements the echo log shows under the origin "console". */
     public static SqlConsoleModel on(Background background, Engine engine) {
-        return new SqlConsoleModel(background, () -> engine.connection("console"));
+        var console = new SqlConsoleModel(background, () -> engine.connection("console"));
+        console.watchLocks(engine);
+        return console;
+    }
+
+    /**
+     * Watches statements that run longer than {@value #LOCK_CHECK_SECONDS} s for a lock wait, looked up on a
+     * connection of {@code engine} (the one the console's connections come from) under the origin "lock check".
+     */
+    public void watchLocks(Engine engine) {
+        this.lockChecks = engine;
     }
 
     /** Who asks for {@code :name} values; the console view installs a dialog. Without one, nothing with parameters runs. */
@@ -168,6 +194,8 @@ public final class SqlConsoleModel implements AutoCloseable {
         output.clear();
         note.set("");
         session.beginRun();
+        var ended = new CountDownLatch(1);
+        runEnded = ended;
         long started = System.nanoTime();
         background.submit(
                 "Running SQL in the console",
@@ -212,11 +240,58 @@ public final class SqlConsoleModel implements AutoCloseable {
                     }
                     return new RunEnd(last, lastPlanned, ran, session.state());
                 },
-                end -> finish(script, plan.size(), end, System.nanoTime() - started),
+                end -> {
+                    runOver(ended);
+                    finish(script, plan.size(), end, System.nanoTime() - started);
+                },
                 failure -> {
+                    runOver(ended);
                     running.set(false);
                     message.set(QueryFailure.of(failure).message());
                 });
+        watchLocks(ended);
+    }
+
+    private void runOver(CountDownLatch ended) {
+        ended.countDown();
+        lockWait.set(null);
+    }
+
+    /**
+     * While the run goes on, looks every {@value #LOCK_CHECK_SECONDS} s for a lock its statement waits on and says
+     * what holds it; stops, reporting nothing more, once the run has ended.
+     */
+    private void watchLocks(CountDownLatch ended) {
+        var engine = lockChecks;
+        if (engine == null || ended.getCount() == 0) return;
+        background.submit(
+                "Running SQL in the console",
+                () -> {
+                    while (!ended.await(LOCK_CHECK_SECONDS, TimeUnit.SECONDS)) {
+                        int pid = session.backendPid();
+                        if (pid == 0) continue;
+                        LockWait seen;
+                        try {
+                            seen = LockWaits.of(engine, pid).orElse(null);
+                        } catch (RuntimeException checkFailed) {
+                            seen = null; // the check is a hint; the statement's own outcome is what counts
+                        }
+                        var now = seen;
+                        background.onUiThread(() -> {
+                            if (ended.getCount() > 0) showLockWait(now);
+                        });
+                    }
+                    return null;
+                },
+                ignored -> {},
+                failure -> {});
+    }
+
+    private void showLockWait(LockWait wait) {
+        boolean wasWaiting = lockWait.get() != null;
+        lockWait.set(wait);
+        if (wait != null) message.set(LockWaitMessage.of(wait));
+        else if (wasWaiting) message.set("Running…");
     }
 
     private void addResult(int number, Planned step, ConsoleSession.Rows rows) {
@@ -408,20 +483,25 @@ public final class SqlConsoleModel implements AutoCloseable {
 
     /** Commits the console's transaction. */
     public void commit() {
-        endTransaction(true);
+        if (!running.get()) endTransaction(true, () -> {}, failure -> {});
     }
 
     /** Rolls back the console's transaction (the way out of {@link TransactionState#FAILED}). */
     public void rollback() {
-        endTransaction(false);
+        if (!running.get()) endTransaction(false, () -> {}, failure -> {});
     }
 
-    private void endTransaction(boolean commit) {
-        if (running.get()) return;
+    /**
+     * Ends the transaction; a statement still running is cancelled first when rolling back, and waited for when
+     * committing (the session serialises them).
+     */
+    private void endTransaction(boolean commit, Runnable done, Consumer<Throwable> failed) {
+        boolean statementRunning = running.get();
         running.set(true);
         background.submit(
                 commit ? "Committing" : "Rolling back",
                 () -> {
+                    if (statementRunning && !commit) session.cancelRunning();
                     if (commit) session.commit();
                     else session.rollback();
                     return session.state();
@@ -431,18 +511,60 @@ public final class SqlConsoleModel implements AutoCloseable {
                     transactionState.set(state);
                     error.set(null);
                     message.set(commit ? "Committed." : "Rolled back.");
+                    done.run();
                 },
                 failure -> {
                     running.set(false);
                     transactionState.set(TransactionState.IDLE);
                     message.set((commit ? "Commit failed: " : "Rollback failed: ")
                             + QueryFailure.of(failure).message());
+                    failed.accept(failure);
                 });
+    }
+
+    /**
+     * The console's uncommitted transaction as work to settle before the window leaves this database: pending
+     * while a transaction is open or failed, or a statement runs.
+     */
+    public PendingWork pendingWork() {
+        return new PendingWork() {
+            @Override
+            public Optional<String> pending() {
+                if (running.get()) return Optional.of("The SQL console is still running a statement.");
+                return switch (transactionState.get()) {
+                    case IDLE -> Optional.empty();
+                    case IN_TRANSACTION -> Optional.of("The SQL console has a transaction with uncommitted changes.");
+                    case FAILED -> Optional.of("The SQL console's transaction failed; committing it rolls it back.");
+                };
+            }
+
+            @Override
+            public void commit(Runnable done, Consumer<Throwable> failed) {
+                endTransaction(true, done, failed);
+            }
+
+            @Override
+            public void rollback(Runnable done, Consumer<Throwable> failed) {
+                endTransaction(false, done, failed);
+            }
+        };
+    }
+
+    /** The editor's text and the history, to give a console for the same database later (see {@link #restore}). */
+    public ConsoleDraft draft() {
+        return new ConsoleDraft(script.get(), List.copyOf(history));
+    }
+
+    /** Takes up the text and history of an earlier console (of the same database). */
+    public void restore(ConsoleDraft draft) {
+        script.set(draft.script());
+        history.setAll(draft.history());
     }
 
     /** Closes the grids' cursors, rolls back what is open and hands the connection back. */
     @Override
     public void close() {
+        runEnded.countDown();
         closeResults();
         noResult.close();
         background.submit(
@@ -500,6 +622,19 @@ public final class SqlConsoleModel implements AutoCloseable {
     /** The last run's failure and where to mark it in the editor; null after a success. */
     public ReadOnlyObjectProperty<ConsoleError> errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * The editor's text. The view keeps it in step with what the user types, so that the text outlives the view
+     * (the window keeps it while the user works on another connection).
+     */
+    public StringProperty scriptProperty() {
+        return script;
+    }
+
+    /** What the running statement waits for, while it waits on a lock held by another session; null otherwise. */
+    public ReadOnlyObjectProperty<LockWait> lockWaitProperty() {
+        return lockWait.getReadOnlyProperty();
     }
 
     /** Statements run in this session, newest first. */

@@ -1,6 +1,7 @@
 package dev.athanor.app.screens;
 
 import dev.athanor.app.Desktop;
+import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.ConnectionDialogModel;
 import dev.athanor.app.connect.ConnectionDialogView;
 import dev.athanor.app.connect.SampleDatabase;
@@ -8,6 +9,7 @@ import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.schema.ObjectKind;
 import dev.athanor.app.schema.SchemaNode;
 import dev.athanor.app.task.FxBackground;
+import dev.athanor.app.window.LeaveDialog;
 import dev.athanor.app.window.MainWindow;
 import dev.athanor.app.window.WindowState;
 import dev.athanor.model.engine.ConnectionProfile;
@@ -139,6 +141,7 @@ public final class Screenshots {
             FxThread.run(() -> window.setEchoDivider(0.70));
 
             renderConnectionDialog(desktop, directory.resolve("connection-dialog.png"));
+            renderLeaveQuestion(desktop, directory.resolve("leave-question.png"));
         } finally {
             FxThread.run(() -> Platform.setImplicitExit(true));
             FxThread.call(desktop::shutdown).run();
@@ -226,6 +229,35 @@ public final class Screenshots {
         Stage stage = FxThread.call(() -> show(new ConnectionDialogView(dialog, () -> {}), 820, 560));
         snapshot(stage, file);
         FxThread.run(stage::close);
+    }
+
+    /**
+     * The question asked when switching connection with a transaction open in the console; answered with Roll
+     * back, so the sample database keeps its data. Uses the profile {@link #renderConnectionDialog} saved.
+     */
+    private static void renderLeaveQuestion(Desktop desktop, Path file) {
+        MainWindow window = desktop.window();
+        FxThread.run(() -> {
+            window.console().editor().replaceText("UPDATE workers SET username = username WHERE id = 1");
+            window.console().runCurrent();
+        });
+        FxThread.await(
+                "the console's update",
+                WAIT,
+                () -> !window.console().model().runningProperty().get());
+        FxThread.run(() -> desktop.model().connect(new ConnectionChoice.Saved("Sample, as a profile")));
+        FxThread.await("the leave question", WAIT, () -> window.leaveDialog() != null);
+        snapshot(
+                (Stage) FxThread.call(
+                        () -> window.leaveDialog().getDialogPane().getScene().getWindow()),
+                file);
+        // a result closes the dialog, which answers the model
+        FxThread.run(() -> window.leaveDialog().setResult(LeaveDialog.ROLL_BACK));
+        FxThread.await(
+                "the switch",
+                WAIT,
+                () -> desktop.model().stateProperty().get() instanceof WindowState.Connected connected
+                        && connected.choice() instanceof ConnectionChoice.Saved);
     }
 
     private static void selectDetailsTab(MainWindow window, String id) {

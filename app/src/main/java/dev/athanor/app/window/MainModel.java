@@ -1,8 +1,11 @@
 package dev.athanor.app.window;
 
+import dev.athanor.app.builder.BoxPosition;
+import dev.athanor.app.builder.QueryBuilderModel;
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.Connector;
 import dev.athanor.app.connect.OpenDatabase;
+import dev.athanor.app.console.ConsoleDraft;
 import dev.athanor.app.console.SqlConsoleModel;
 import dev.athanor.app.console.TransactionState;
 import dev.athanor.app.echo.EchoLogModel;
@@ -10,9 +13,16 @@ import dev.athanor.app.problem.Problem;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.BeforeLeaving;
+import dev.athanor.query.model.Query;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -24,10 +34,19 @@ import javafx.collections.ObservableList;
  * <p>Connecting, closing and password checks run off the UI thread; {@link #stateProperty()} moves through
  * {@link WindowState.Connecting} to {@link WindowState.Connected}, {@link WindowState.AskingPassword} or
  * {@link WindowState.Failed}. Every state change happens on the UI thread.
+ *
+ * <p>Leaving a database with work that leaving would end (the console's uncommitted transaction) first asks
+ * ({@link #leaveQuestionProperty()}): commit, roll back, or stay. What the user wrote there (the console's text and
+ * history, the builder's query) is kept in memory for the application's lifetime, one per connection, and given
+ * back when the window connects to it again.
  */
 public final class MainModel {
     /** Where the echo log says the console's statements come from. */
     public static final String CONSOLE_ORIGIN = "console";
+    /** Where the echo log says the query builder's statements come from. */
+    public static final String BUILDER_ORIGIN = "query builder";
+    /** How long leaving a database waits for its panes to hand their connections back before the pool closes. */
+    private static final Duration RETURN_WAIT = Duration.ofSeconds(5);
 
     private final Activity activity;
     private final Connector connector;
@@ -37,8 +56,18 @@ public final class MainModel {
             FXCollections.observableArrayList(new ConnectionChoice.SampleDatabase());
     private final ReadOnlyObjectWrapper<WindowState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<ConnectionChoice> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyObjectWrapper<LeaveQuestion> leaveQuestion = new ReadOnlyObjectWrapper<>(this, "leave");
+    /** Panes asked before the window leaves the connected database. */
+    private final BeforeLeaving beforeLeaving = new BeforeLeaving();
+    /** What the user left on each database, given back on return; in memory only. */
+    private final Map<ConnectionChoice, KeptWork> kept = new HashMap<>();
+
     private AutoCloseable echoSubscription;
     private long generation;
+
+    /** The console's text and history and the builder's query of a database the window left. */
+    private record KeptWork(
+            ConsoleDraft console, Query query, Map<String, BoxPosition> layout, Map<String, String> parameters) {}
 
     public MainModel(Background background, Connector connector) {
         this.activity = background instanceof Activity tracked ? tracked : new Activity(background);
@@ -47,9 +76,53 @@ public final class MainModel {
         this.status = new StatusModel(activity);
     }
 
-    /** Connects to {@code choice}, closing the current connection first. */
+    /**
+     * Connects to {@code choice}, closing the current connection first; when a pane holds work that leaving would
+     * end, asks first instead ({@link #leaveQuestionProperty()}).
+     */
     public void connect(ConnectionChoice choice) {
+        if (leaveQuestion.get() != null) return;
+        if (state.get() instanceof WindowState.Connected connected) {
+            var pending = beforeLeaving.pending();
+            if (!pending.isEmpty()) {
+                leaveQuestion.set(new LeaveQuestion(connected.choice(), choice, pending));
+                return;
+            }
+        }
         open(choice, null);
+    }
+
+    /** Answers the leave question: commits the pending work (COMMIT is sent), then switches. */
+    public void commitAndLeave() {
+        leave(beforeLeaving::commitAll);
+    }
+
+    /** Answers the leave question: rolls the pending work back (ROLLBACK is sent), then switches. */
+    public void rollBackAndLeave() {
+        leave(beforeLeaving::rollbackAll);
+    }
+
+    /** Answers the leave question: stays connected, with everything as it was. */
+    public void stay() {
+        leaveQuestion.set(null);
+    }
+
+    /**
+     * Settles the pending work and then switches, all on the old connection before it closes, so that the echo
+     * log shows the COMMIT or ROLLBACK. When settling fails the window stays (the pane says why).
+     */
+    private void leave(BiConsumer<Runnable, Consumer<Throwable>> settle) {
+        var question = leaveQuestion.get();
+        if (question == null) return;
+        leaveQuestion.set(null);
+        settle.accept(
+                () -> {
+                    if (state.get() instanceof WindowState.Connected connected
+                            && connected.choice().equals(question.from())) {
+                        open(question.to(), null);
+                    }
+                },
+                failure -> {});
     }
 
     /** Tries the last choice again (after a failure). */
@@ -79,6 +152,7 @@ public final class MainModel {
 
     private void open(ConnectionChoice choice, char[] password) {
         long mine = ++generation;
+        keepWork();
         disconnect();
         current.set(choice);
         state.set(new WindowState.Connecting(choice, "Connecting to " + choice.label() + "…"));
@@ -134,9 +208,19 @@ public final class MainModel {
                 .addListener((obs, old, snapshot) ->
                         details.reload(tree.selectedProperty().get(), snapshot));
         var console = new SqlConsoleModel(activity, () -> database.connection(CONSOLE_ORIGIN));
+        console.watchLocks(database.engine());
         console.transactionStateProperty().addListener((obs, old, now) -> status.showTransaction(describe(now)));
         status.showTransaction(describe(console.transactionStateProperty().get()));
-        state.set(new WindowState.Connected(choice, database, tree, details, console));
+        var builder = new QueryBuilderModel(activity, () -> database.connection(BUILDER_ORIGIN));
+        var work = kept.get(choice);
+        if (work != null) {
+            console.restore(work.console());
+            builder.open(work.query(), work.layout());
+            builder.parameterValues().putAll(work.parameters());
+        }
+        beforeLeaving.clear();
+        beforeLeaving.add(console.pendingWork());
+        state.set(new WindowState.Connected(choice, database, tree, details, console, builder));
         status.showConnection(database.label());
         pollPool();
         tree.refresh();
@@ -160,27 +244,41 @@ public final class MainModel {
         }
     }
 
+    /** Remembers what the user wrote on the connected database, for when the window comes back to it. */
+    private void keepWork() {
+        if (state.get() instanceof WindowState.Connected connected) {
+            var builder = connected.builder();
+            kept.put(
+                    connected.choice(),
+                    new KeptWork(
+                            connected.console().draft(),
+                            builder.statement(),
+                            builder.layout(),
+                            Map.copyOf(builder.parameterValues())));
+        }
+    }
+
     /** Closes the current connection off the UI thread; the window shows nothing connected afterwards. */
     private void disconnect() {
-        if (echoSubscription != null) {
-            try {
-                echoSubscription.close();
-            } catch (Exception ignored) {
-                // Unsubscribing only removes a listener; nothing to report.
-            }
-            echoSubscription = null;
-        }
+        beforeLeaving.clear();
+        var subscription = echoSubscription;
+        echoSubscription = null;
         if (state.get() instanceof WindowState.Connected connected) {
-            // The console rolls back what it left open and hands its connection back before the pool closes.
+            // The panes close their cursors and the console rolls back what it left open; the pool closes once
+            // their connections are back, so that none is aborted under a cursor still closing. The echo log
+            // listens until then: what the old connection sends last is shown too.
+            connected.builder().close();
             connected.console().close();
             activity.submit(
                     "Closing " + connected.choice().label(),
                     () -> {
-                        connected.database().close();
+                        connected.database().closeWhenReturned(RETURN_WAIT);
                         return null;
                     },
-                    done -> {},
-                    failure -> {});
+                    done -> closeQuietly(subscription),
+                    failure -> closeQuietly(subscription));
+        } else if (subscription != null) {
+            closeQuietly(subscription);
         }
         status.hidePool();
         status.showTransaction("");
@@ -198,6 +296,7 @@ public final class MainModel {
             echoSubscription = null;
         }
         if (state.get() instanceof WindowState.Connected connected) {
+            closeQuietly(connected.builder());
             closeQuietly(connected.console());
             return Optional.of(connected.database());
         }
@@ -235,6 +334,11 @@ public final class MainModel {
 
     public EchoLogModel echo() {
         return echo;
+    }
+
+    /** The question asked before leaving a database with pending work; null when none is asked. */
+    public ReadOnlyObjectProperty<LeaveQuestion> leaveQuestionProperty() {
+        return leaveQuestion.getReadOnlyProperty();
     }
 
     public StatusModel status() {

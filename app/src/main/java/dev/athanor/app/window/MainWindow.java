@@ -58,6 +58,7 @@ public final class MainWindow extends BorderPane {
     private SchemaTreeView treeView;
     private ObjectDetailsView detailsView;
     private boolean showingChoice;
+    private LeaveDialog leaveDialog;
 
     /** @param openConnections opens the connection dialog */
     public MainWindow(MainModel model, Runnable openConnections) {
@@ -107,6 +108,7 @@ public final class MainWindow extends BorderPane {
 
         model.stateProperty().addListener((obs, old, state) -> show(state));
         show(model.stateProperty().get());
+        model.leaveQuestionProperty().addListener((obs, old, question) -> ask(question));
 
         var poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.pollPool()));
         poll.setCycleCount(Timeline.INDEFINITE);
@@ -134,8 +136,8 @@ public final class MainWindow extends BorderPane {
                 consoleTab.setContent(console);
                 closeBuilder();
                 builder = QueryBuilderView.forWindow(
+                        connected.builder(),
                         model.activity(),
-                        () -> connected.database().connection("query builder"),
                         console.editor()::getText,
                         sql -> {
                             console.editor().replaceText(sql);
@@ -163,6 +165,34 @@ public final class MainWindow extends BorderPane {
                 workArea.getChildren().setAll(mainTabs);
             }
         }
+    }
+
+    /**
+     * Asks whether to commit or roll back before leaving, or to stay; the dialog does not block, it answers the
+     * model when closed. No question (answered, or withdrawn) puts the selector back on the current connection.
+     */
+    private void ask(LeaveQuestion question) {
+        if (question == null) {
+            if (leaveDialog != null) leaveDialog.close();
+            showChoice(model.currentProperty().get());
+            return;
+        }
+        var dialog = new LeaveDialog(question);
+        leaveDialog = dialog;
+        if (getScene() != null) dialog.initOwner(getScene().getWindow());
+        dialog.setOnHidden(e -> {
+            leaveDialog = null;
+            var answer = dialog.getResult();
+            if (answer == LeaveDialog.COMMIT) model.commitAndLeave();
+            else if (answer == LeaveDialog.ROLL_BACK) model.rollBackAndLeave();
+            else model.stay();
+        });
+        dialog.show();
+    }
+
+    /** The leave question showing, or null. */
+    public LeaveDialog leaveDialog() {
+        return leaveDialog;
     }
 
     /** A results grid streaming {@code sql} through a server-side cursor; the previous one is closed. */

@@ -1,5 +1,6 @@
 package dev.athanor.app.window;
 
+import dev.athanor.app.builder.QueryBuilderModel;
 import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.OpenDatabase;
 import dev.athanor.app.console.SqlConsoleModel;
@@ -19,12 +20,13 @@ public sealed interface WindowState {
     /** Connecting failed; Retry tries again. */
     record Failed(ConnectionChoice choice, Problem problem) implements WindowState {}
 
-    /** Connected: the schema tree, details and SQL console work on {@code database}. */
+    /** Connected: the schema tree, details, SQL console and query builder work on {@code database}. */
     record Connected(
             ConnectionChoice choice,
             OpenDatabase database,
             SchemaTreeModel tree,
             ObjectDetailsModel details,
-            SqlConsoleModel console)
+            SqlConsoleModel console,
+            QueryBuilderModel builder)
             implements WindowState {}
 }

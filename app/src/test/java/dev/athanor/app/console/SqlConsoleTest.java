@@ -3,16 +3,12 @@ package dev.athanor.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.task.FxBackground;
+import dev.athanor.app.testing.ScenePng;
 import dev.athanor.sample.testkit.TestPostgres;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,23 +181,7 @@ class SqlConsoleTest {
         assertThat(console.model().history()).extracting(HistoryEntry::outcome).isEqualTo(List.of("1 row"));
     }
 
-    /** Renders the console into a PNG, for a person to look at. */
     private static void snapshot(FxRobot robot, Scene scene, String name) {
-        var image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        int width = (int) image[0].getWidth();
-        int height = (int) image[0].getHeight();
-        var buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        var reader = image[0].getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) buffered.setRGB(x, y, reader.getArgb(x, y));
-        }
-        var file = Path.of("target", "screenshots", name);
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(buffered, "png", file.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ScenePng.write(robot, scene, name);
     }
 }
