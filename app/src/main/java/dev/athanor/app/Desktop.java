@@ -33,6 +33,8 @@ public final class Desktop {
     /** How long exit waits for connections still in use (a rollback in the console) to come back. */
     private static final Duration RETURN_WAIT = Duration.ofSeconds(5);
 
+    private static final String NOTICE_SEPARATOR = " · ";
+
     private final Settings settings;
     private final Activity activity;
     private final ProfileStore profiles;
@@ -71,6 +73,24 @@ public final class Desktop {
         this.model = new MainModel(activity, connector);
         this.window = new MainWindow(model, this::openConnectionDialog);
         window.setRecentProjectsFile(settings.configDirectory().resolve("recent-projects"));
+        settings.sample().onNotice(notice -> activity.onUiThread(() -> showSampleNotice(notice)));
+    }
+
+    // Another Athanor sharing the sample database ended and this one took its server over: a line in the status
+    // bar, not a dialog. Only when the server had to move to another port is the connection opened again.
+    private void showSampleNotice(SampleDatabase.Notice notice) {
+        if (!(model.currentProperty().get() instanceof ConnectionChoice.SampleDatabase)) {
+            return;
+        }
+        if (notice.reconnect()) {
+            model.connect(new ConnectionChoice.SampleDatabase());
+            return;
+        }
+        String label = model.status().connectionProperty().get();
+        int previous = label.indexOf(NOTICE_SEPARATOR);
+        model.status()
+                .showConnection(
+                        (previous < 0 ? label : label.substring(0, previous)) + NOTICE_SEPARATOR + notice.message());
     }
 
     /** Reads the saved profiles and connects to the sample database, all off the UI thread. */

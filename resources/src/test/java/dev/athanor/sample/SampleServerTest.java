@@ -7,7 +7,9 @@ import dev.athanor.sample.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +50,36 @@ class SampleServerTest {
             assertThat(count(owner.jdbcUrl(), "SELECT count(*) FROM workers WHERE username = 'via second'"))
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void attachedInstanceTakesOverWhenTheOwnerCloses() throws Exception {
+        var notices = new CopyOnWriteArrayList<SampleServer.Notice>();
+        var owner = SampleServer.startOrAttach(root, message -> {});
+        int port = owner.port();
+        try (var second = SampleServer.startOrAttach(root, message -> {})) {
+            second.onNotice(notices::add);
+            execute(second.jdbcUrl(), "INSERT INTO workers (username) VALUES ('before the owner closed')");
+
+            owner.close();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!second.owned() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(second.owned())
+                    .as("the attached instance took the server over")
+                    .isTrue();
+            assertThat(second.port()).isEqualTo(port);
+            assertThat(count(
+                            second.jdbcUrl(),
+                            "SELECT count(*) FROM workers WHERE username = 'before the owner closed'"))
+                    .isEqualTo(1);
+            assertThat(notices).extracting(SampleServer.Notice::port).containsOnly(port);
+        }
+        assertThat(root.resolve("pgdata").resolve("postmaster.pid"))
+                .as("the instance that took over stopped the server on close")
+                .doesNotExist();
     }
 
     @Test

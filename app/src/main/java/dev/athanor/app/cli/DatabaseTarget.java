@@ -90,6 +90,7 @@ final class DatabaseTarget implements AutoCloseable {
         try {
             var server = SampleServer.startOrAttach(
                     context.sampleDataDir(), message -> context.err().println("athanor: " + message));
+            server.onNotice(notice -> context.err().println("athanor: " + notice.message()));
             var profile = ConnectionProfile.of(
                     "Sample database", server.host(), server.port(), server.database(), server.user());
             return new DatabaseTarget(profile, PasswordSource.none(), server);

@@ -22,13 +22,29 @@ public interface SampleDatabase extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Tells {@code listener} (on a background thread) what happens to a shared server after start, e.g. that this
+     * application took it over from another Athanor that ended. Servers nobody shares say nothing.
+     */
+    default void onNotice(Consumer<Notice> listener) {}
+
     /** Host, port, user and database of the sample database; the user is trusted (no password). */
     record Location(String host, int port, String user, String database) {}
+
+    /**
+     * A short line for the user about the shared server.
+     *
+     * @param reconnect the server now listens elsewhere: connections must be opened again with a new
+     *     {@link #start}
+     */
+    record Notice(String message, boolean reconnect) {}
 
     /** The embedded sample server in {@code dataDir}, shared with other running instances. */
     static SampleDatabase embedded(Path dataDir) {
         return new SampleDatabase() {
             private SampleServer server;
+            private Consumer<Notice> listener = notice -> {};
+            private volatile int portGiven;
 
             @Override
             public synchronized Location start(Consumer<String> progress) {
@@ -39,8 +55,23 @@ public interface SampleDatabase extends AutoCloseable {
                     } catch (IOException e) {
                         throw new UncheckedIOException("The sample database could not start: " + e.getMessage(), e);
                     }
+                    server.onNotice(this::tell);
                 }
-                return new Location(server.host(), server.port(), server.user(), server.database());
+                portGiven = server.port();
+                return new Location(server.host(), portGiven, server.user(), server.database());
+            }
+
+            @Override
+            public synchronized void onNotice(Consumer<Notice> newListener) {
+                listener = newListener;
+            }
+
+            private void tell(SampleServer.Notice notice) {
+                Consumer<Notice> current;
+                synchronized (this) {
+                    current = listener;
+                }
+                current.accept(new Notice(notice.message(), notice.port() != portGiven));
             }
 
             @Override

@@ -23,11 +23,13 @@ public record SampleTarget(TestPostgres server, String database) {
 
     /** Desktop settings with this database as "Sample database", profiles in {@code config}, no environment. */
     public Desktop.Settings settings(Path config) {
+        return settings(config, SampleDatabase.at(location()));
+    }
+
+    /** The same settings with another "Sample database" (e.g. one that reports like a shared server). */
+    public Desktop.Settings settings(Path config, SampleDatabase sample) {
         return new Desktop.Settings(
-                SampleDatabase.at(location()),
-                config,
-                Map.of(),
-                PoolSettings.defaults().withMaximumPoolSize(4));
+                sample, config, Map.of(), PoolSettings.defaults().withMaximumPoolSize(4));
     }
 
     /** A profile for this database as {@code user} (who must authenticate with a password). */
