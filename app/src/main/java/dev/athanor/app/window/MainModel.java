@@ -9,6 +9,7 @@ import dev.athanor.app.echo.EchoLogModel;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.Slot;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +38,12 @@ public final class MainModel {
     private final ReadOnlyObjectWrapper<WindowState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<ConnectionChoice> current = new ReadOnlyObjectWrapper<>(this, "current");
     private AutoCloseable echoSubscription;
-    private long generation;
+    /** The connection being opened: connecting again (or shutting down) supersedes it. */
+    private final Slot connecting;
 
     public MainModel(Background background, Connector connector) {
         this.activity = background instanceof Activity tracked ? tracked : new Activity(background);
+        this.connecting = activity.slot();
         this.connector = connector;
         this.echo = new EchoLogModel(activity);
         this.status = new StatusModel(activity);
@@ -77,12 +80,11 @@ public final class MainModel {
     }
 
     private void open(ConnectionChoice choice, char[] password) {
-        long mine = ++generation;
         disconnect();
         current.set(choice);
         state.set(new WindowState.Connecting(choice, "Connecting to " + choice.label() + "…"));
         status.showConnection("Connecting to " + choice.label() + "…");
-        activity.submit(
+        connecting.submit(
                 "Connecting to " + choice.label(),
                 () -> {
                     try {
@@ -90,7 +92,9 @@ public final class MainModel {
                                 choice,
                                 password,
                                 step -> activity.onUiThread(() -> {
-                                    if (mine == generation) {
+                                    // only while this window still waits for this choice
+                                    if (state.get() instanceof WindowState.Connecting waiting
+                                            && waiting.choice() == choice) {
                                         state.set(new WindowState.Connecting(choice, step));
                                     }
                                 }));
@@ -100,17 +104,8 @@ public final class MainModel {
                         }
                     }
                 },
-                database -> {
-                    if (mine != generation) {
-                        closeQuietly(database);
-                        return;
-                    }
-                    connected(choice, database);
-                },
+                database -> connected(choice, database),
                 failure -> {
-                    if (mine != generation) {
-                        return;
-                    }
                     status.showConnection("Not connected");
                     if (failure instanceof Connector.PasswordNeeded) {
                         state.set(new WindowState.AskingPassword(choice, connector.describe(choice)));
@@ -191,7 +186,7 @@ public final class MainModel {
      * OpenDatabase#close()} blocks). Call on the UI thread.
      */
     public Optional<OpenDatabase> shutdown() {
-        generation++;
+        connecting.cancel();
         if (echoSubscription != null) {
             closeQuietly(echoSubscription);
             echoSubscription = null;
