@@ -5,8 +5,8 @@ import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.QueryFailure;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.Slot;
 import dev.athanor.model.engine.Engine;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +49,9 @@ public final class SqlConsoleModel implements AutoCloseable {
     private static final int TITLE_LENGTH = 32;
 
     private final Background background;
+    /** The run in progress: closing the console cancels it, and it then reports nothing. */
+    private final Slot runs;
+
     private final ConsoleSession session;
     private final ConnectionSource connections;
     /** Stands for "no rows" while the last run returned none. */
@@ -77,6 +80,7 @@ public final class SqlConsoleModel implements AutoCloseable {
      */
     public SqlConsoleModel(Background background, ConnectionSource connections) {
         this.background = background;
+        this.runs = background.slot();
         this.session = new ConsoleSession(connections);
         this.connections = connections;
         this.noResult = new ResultsModel(background, connections);
@@ -167,7 +171,7 @@ public final class SqlConsoleModel implements AutoCloseable {
         note.set("");
         session.beginRun();
         long started = System.nanoTime();
-        background.submit(
+        runs.submit(
                 "Running SQL in the console",
                 () -> {
                     session.closeEarlierCursors();
@@ -227,7 +231,7 @@ public final class SqlConsoleModel implements AutoCloseable {
     private static void closeQuietly(ConsoleSession.Rows rows) {
         try {
             rows.cursor().close();
-        } catch (SQLException ignored) {
+        } catch (RuntimeException ignored) {
             // the transaction's end closes it anyway
         }
     }
@@ -441,11 +445,15 @@ public final class SqlConsoleModel implements AutoCloseable {
     /** Closes the grids' cursors, rolls back what is open and hands the connection back. */
     @Override
     public void close() {
+        runs.cancel();
+        running.set(false);
         closeResults();
         noResult.close();
         background.submit(
                 "Closing the console",
                 () -> {
+                    // a run still going reports nothing now; stop its statement so the rollback need not wait
+                    session.cancelRunning();
                     session.close();
                     return null;
                 },
