@@ -40,6 +40,9 @@ public final class Transaction implements AutoCloseable {
 
     private final int backendPid;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Orders {@link #cancelRunning()} before the end: no cancel request once the connection may be reused. */
+    private final Object endGuard = new Object();
+
     private final List<Cursor> cursors = new ArrayList<>();
     private volatile boolean open = true;
     private volatile boolean cancelRequested;
@@ -270,13 +273,17 @@ public final class Transaction implements AutoCloseable {
      */
     public void cancelRunning() {
         cancelRequested = true;
-        if (!open) {
-            return;
-        }
-        try {
-            connection.unwrap(PGConnection.class).cancelQuery();
-        } catch (SQLException e) {
-            throw classify.apply(e);
+        // Under the guard, so that the request cannot reach the server after the connection went back to the
+        // pool and began serving someone else.
+        synchronized (endGuard) {
+            if (!open) {
+                return;
+            }
+            try {
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                throw classify.apply(e);
+            }
         }
     }
 
@@ -315,7 +322,9 @@ public final class Transaction implements AutoCloseable {
         lock.lock();
         try {
             requireOpen();
-            open = false;
+            synchronized (endGuard) {
+                open = false;
+            }
             DatabaseException failure = null;
             try {
                 closeCursors();
