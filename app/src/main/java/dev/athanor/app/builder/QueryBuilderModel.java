@@ -3,9 +3,7 @@ package dev.athanor.app.builder;
 import dev.athanor.app.problem.Problem;
 import dev.athanor.app.results.CellText;
 import dev.athanor.app.results.ConnectionSource;
-import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsModel;
-import dev.athanor.app.results.RowCursor;
 import dev.athanor.app.task.Background;
 import dev.athanor.model.catalog.Catalog;
 import dev.athanor.model.catalog.CatalogLoader;
@@ -27,14 +25,10 @@ import dev.athanor.query.render.RenderedSql;
 import dev.athanor.query.validate.CatalogSchemaLookup;
 import dev.athanor.query.validate.QueryValidator;
 import dev.athanor.query.validate.ValidationProblem;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -93,7 +87,6 @@ public final class QueryBuilderModel implements AutoCloseable {
     private final ReadOnlyStringWrapper runFailure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private Background.Job runJob;
 
     /**
      * @param background runs the catalog load and the queries off the UI thread
@@ -676,25 +669,18 @@ public final class QueryBuilderModel implements AutoCloseable {
             runFailure.set(describe(e));
             return;
         }
-        if (runJob != null) {
-            runJob.cancel();
-        }
         running.set(true);
         runFailure.set("");
         long started = System.nanoTime();
-        runJob = background.submit(
-                "Running the built query",
-                () -> open(bound),
-                opened -> {
+        // the results model runs it; a newer run supersedes this one there, and this one then reports nothing
+        results.showQuery(
+                bound.sql(),
+                bound.bindValues(),
+                first -> {
                     running.set(false);
-                    results.show(opened.cursor(), opened.firstPage());
-                    result.set(ResultTable.of(
-                            opened.cursor().columns(),
-                            opened.firstPage(),
-                            !opened.cursor().isExhausted()));
-                    message.set(CellText.rows(
-                                    opened.firstPage().size(), opened.cursor().isExhausted())
-                            + " in " + CellText.duration(System.nanoTime() - started));
+                    result.set(ResultTable.of(first.columns(), first.rows(), !first.complete()));
+                    message.set(CellText.rows(first.rows().size(), first.complete()) + " in "
+                            + CellText.duration(System.nanoTime() - started));
                 },
                 failure -> {
                     running.set(false);
@@ -705,44 +691,13 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Stops a running query and closes the grid's cursor (the window is closing or disconnecting). */
     @Override
     public void close() {
-        if (runJob != null) {
-            runJob.cancel();
-        }
+        running.set(false);
         results.close();
     }
 
     /** The grid the rows of a run stream into (the console's results grid model). */
     public ResultsModel results() {
         return results;
-    }
-
-    private record Opened(RowCursor cursor, List<ResultRow> firstPage) {}
-
-    private Opened open(RenderedSql bound) throws SQLException {
-        Connection connection = connections.open();
-        try {
-            connection.setAutoCommit(false); // the driver streams with a cursor only inside a transaction
-            connection.setReadOnly(true);
-            var statement =
-                    connection.prepareStatement(bound.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(ResultsModel.PAGE_SIZE);
-            bound.bindTo(statement);
-            var cursor = RowCursor.of(statement.executeQuery(), new ReentrantLock(), () -> {
-                try {
-                    connection.rollback();
-                } finally {
-                    connection.close();
-                }
-            });
-            return new Opened(cursor, cursor.fetch(ResultsModel.PAGE_SIZE));
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
     }
 
     // ---------------------------------------------------------------- internals

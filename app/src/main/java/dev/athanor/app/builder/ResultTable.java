@@ -2,6 +2,7 @@ package dev.athanor.app.builder;
 
 import dev.athanor.app.results.ResultColumn;
 import dev.athanor.app.results.ResultRow;
+import dev.athanor.model.engine.ValueKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,9 +38,7 @@ public record ResultTable(List<String> columns, List<Boolean> numeric, List<List
         }
         return new ResultTable(
                 columns.stream().map(ResultColumn::name).toList(),
-                columns.stream()
-                        .map(c -> c.kind() == ResultColumn.ValueKind.NUMBER)
-                        .toList(),
+                columns.stream().map(c -> c.kind() == ValueKind.NUMBER).toList(),
                 rows,
                 truncated);
     }

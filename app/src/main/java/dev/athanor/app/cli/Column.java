@@ -1,9 +1,6 @@
 package dev.athanor.app.cli;
 
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
+import dev.athanor.model.engine.CursorColumn;
 import java.util.List;
 
 /**
@@ -23,27 +20,18 @@ record Column(String label, Kind kind) {
         TEXT
     }
 
-    static List<Column> of(ResultSetMetaData metaData) throws SQLException {
-        var columns = new ArrayList<Column>();
-        for (var i = 1; i <= metaData.getColumnCount(); i++) {
-            columns.add(new Column(metaData.getColumnLabel(i), kindOf(metaData.getColumnType(i))));
-        }
-        return List.copyOf(columns);
+    static List<Column> of(List<CursorColumn> columns) {
+        return columns.stream().map(Column::of).toList();
     }
 
-    private static Kind kindOf(int sqlType) {
-        return switch (sqlType) {
-            case Types.TINYINT,
-                    Types.SMALLINT,
-                    Types.INTEGER,
-                    Types.BIGINT,
-                    Types.REAL,
-                    Types.FLOAT,
-                    Types.DOUBLE,
-                    Types.NUMERIC,
-                    Types.DECIMAL -> Kind.NUMBER;
-            case Types.BIT, Types.BOOLEAN -> Kind.BOOLEAN;
-            default -> Kind.TEXT;
-        };
+    private static Column of(CursorColumn column) {
+        // money is written as the server prints it, but stays aligned with the numbers
+        var kind =
+                switch (column.kind()) {
+                    case NUMBER -> Kind.NUMBER;
+                    case BOOLEAN -> Kind.BOOLEAN;
+                    case BYTES, TEXT -> "money".equals(column.typeName()) ? Kind.NUMBER : Kind.TEXT;
+                };
+        return new Column(column.label(), kind);
     }
 }

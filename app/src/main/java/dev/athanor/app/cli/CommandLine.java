@@ -1,12 +1,12 @@
 package dev.athanor.app.cli;
 
+import dev.athanor.model.engine.DatabaseException;
+import dev.athanor.model.engine.Transaction;
 import dev.athanor.sample.SampleServer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +43,7 @@ public final class CommandLine {
     /** Runs a command with the given context (tests pass their own environment and streams). */
     static ExitStatus run(String command, List<String> args, CommandContext context) {
         var debug = args.contains("--debug");
-        var running = new AtomicReference<Statement>();
+        var running = new AtomicReference<Transaction>();
         var cancelOnInterrupt = new Thread(() -> cancel(running, context), "athanor-interrupt");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try {
@@ -94,15 +94,15 @@ public final class CommandLine {
     }
 
     /** On Ctrl-C, asks the server to stop the running statement so it does not run on for nobody. */
-    private static void cancel(AtomicReference<Statement> running, CommandContext context) {
-        var statement = running.get();
-        if (statement == null) {
+    private static void cancel(AtomicReference<Transaction> running, CommandContext context) {
+        var transaction = running.get();
+        if (transaction == null) {
             return;
         }
         try {
-            statement.cancel();
+            transaction.cancelRunning();
             context.err().println("athanor: interrupted; the running query was cancelled.");
-        } catch (SQLException e) {
+        } catch (DatabaseException e) {
             context.err().println("athanor: interrupted; cancelling the running query failed: " + e.getMessage());
         }
     }

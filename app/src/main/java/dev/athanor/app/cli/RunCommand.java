@@ -1,6 +1,8 @@
 package dev.athanor.app.cli;
 
 import dev.athanor.model.engine.QueryCancelled;
+import dev.athanor.model.engine.Transaction;
+import dev.athanor.model.engine.TransactionMode;
 import dev.athanor.query.project.OpenedProject;
 import dev.athanor.query.project.ProjectFile;
 import dev.athanor.query.project.ProjectFileException;
@@ -10,8 +12,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +42,7 @@ final class RunCommand {
 
     private RunCommand() {}
 
-    static ExitStatus run(List<String> args, CommandContext context, AtomicReference<Statement> running) {
+    static ExitStatus run(List<String> args, CommandContext context, AtomicReference<Transaction> running) {
         var arguments = Arguments.parse(
                 args, Set.of("--query", "--param", "--format", "--url"), Set.of("--help", "-h", "--debug"));
         if (arguments.flag("--help") || arguments.flag("-h")) {
@@ -65,12 +65,13 @@ final class RunCommand {
         var writer = format.writer(output, prepared.size() > 1);
         try (var target = DatabaseTarget.choose(
                         arguments.value("--url").orElse(null), opened.project().connection(), context);
-                var connection = target.connect(context)) {
-            var stream = new ResultStream(connection, running);
+                var transaction = Transaction.begin(target.connect(context), TransactionMode.READ_ONLY)) {
+            running.set(transaction);
+            var stream = new ResultStream(transaction);
             for (var query : prepared) {
                 try {
                     stream.run(query, writer);
-                } catch (SQLException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     var failure = target.classify(e);
                     if (failure instanceof QueryCancelled) {
                         throw new CommandFailure(
@@ -90,9 +91,8 @@ final class RunCommand {
             return ExitStatus.OK;
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.QUERY, "writing the rows failed: " + e.getMessage(), e);
-        } catch (SQLException e) {
-            // Closing the connection failed after the rows were written: nothing the user can act on.
-            return ExitStatus.OK;
+        } finally {
+            running.set(null);
         }
         return ExitStatus.OK;
     }

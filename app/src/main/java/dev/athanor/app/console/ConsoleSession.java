@@ -4,7 +4,7 @@ import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsModel;
-import dev.athanor.app.results.RowCursor;
+import dev.athanor.model.engine.Cursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +34,7 @@ final class ConsoleSession {
     private final ReentrantLock lock = new ReentrantLock();
     private Connection connection;
     /** Cursors handed out since the last run started or the transaction last ended; some may be closed already. */
-    private final List<RowCursor> openCursors = new ArrayList<>();
+    private final List<Cursor> openCursors = new ArrayList<>();
 
     private volatile PreparedStatement running;
     private volatile boolean cancelRequested;
@@ -53,7 +53,7 @@ final class ConsoleSession {
     }
 
     /** The statement produced rows; the cursor is open unless the first page held them all. */
-    record Rows(RowCursor cursor, List<ResultRow> firstPage, long nanos) implements Outcome {}
+    record Rows(Cursor cursor, List<ResultRow> firstPage, long nanos) implements Outcome {}
 
     /**
      * The statement changed rows or the schema, or ran a block.
@@ -121,9 +121,9 @@ final class ConsoleSession {
                     prepared.close();
                     return new Updated(count, notices, System.nanoTime() - start);
                 }
-                var cursor = RowCursor.of(prepared.getResultSet(), lock, null);
+                var cursor = Cursor.over(prepared.getResultSet(), lock);
                 openCursors.add(cursor);
-                var firstPage = cursor.fetch(ResultsModel.PAGE_SIZE);
+                var firstPage = ResultRow.of(cursor.fetch(ResultsModel.PAGE_SIZE));
                 return new Rows(cursor, firstPage, System.nanoTime() - start);
             } catch (SQLException | RuntimeException e) {
                 prepared.close();
@@ -318,7 +318,7 @@ final class ConsoleSession {
         for (var cursor : openCursors) {
             try {
                 cursor.close();
-            } catch (SQLException ignored) {
+            } catch (RuntimeException ignored) {
                 // the cursor dies with the transaction anyway
             }
         }

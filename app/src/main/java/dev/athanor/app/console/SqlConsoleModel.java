@@ -8,10 +8,10 @@ import dev.athanor.app.sqltext.SqlLexer;
 import dev.athanor.app.sqltext.SqlToken;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.task.PendingWork;
+import dev.athanor.app.task.Slot;
 import dev.athanor.model.engine.Engine;
 import dev.athanor.model.engine.LockWait;
 import dev.athanor.model.engine.LockWaits;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +61,9 @@ public final class SqlConsoleModel implements AutoCloseable {
     private static final int TITLE_LENGTH = 32;
 
     private final Background background;
+    /** The run in progress: closing the console cancels it, and it then reports nothing. */
+    private final Slot runs;
+
     private final ConsoleSession session;
     private final ConnectionSource connections;
     /** Stands for "no rows" while the last run returned none. */
@@ -95,6 +98,7 @@ public final class SqlConsoleModel implements AutoCloseable {
      */
     public SqlConsoleModel(Background background, ConnectionSource connections) {
         this.background = background;
+        this.runs = background.slot();
         this.session = new ConsoleSession(connections);
         this.connections = connections;
         this.noResult = new ResultsModel(background, connections);
@@ -197,7 +201,7 @@ public final class SqlConsoleModel implements AutoCloseable {
         var ended = new CountDownLatch(1);
         runEnded = ended;
         long started = System.nanoTime();
-        background.submit(
+        runs.submit(
                 "Running SQL in the console",
                 () -> {
                     session.closeEarlierCursors();
@@ -304,7 +308,7 @@ public final class SqlConsoleModel implements AutoCloseable {
     private static void closeQuietly(ConsoleSession.Rows rows) {
         try {
             rows.cursor().close();
-        } catch (SQLException ignored) {
+        } catch (RuntimeException ignored) {
             // the transaction's end closes it anyway
         }
     }
@@ -565,11 +569,15 @@ public final class SqlConsoleModel implements AutoCloseable {
     @Override
     public void close() {
         runEnded.countDown();
+        runs.cancel();
+        running.set(false);
         closeResults();
         noResult.close();
         background.submit(
                 "Closing the console",
                 () -> {
+                    // a run still going reports nothing now; stop its statement so the rollback need not wait
+                    session.cancelRunning();
                     session.close();
                     return null;
                 },

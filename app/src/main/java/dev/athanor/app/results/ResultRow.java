@@ -1,6 +1,7 @@
 package dev.athanor.app.results;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** One fetched row. Values may be {@code null} (SQL NULL); byte arrays are never handed out for changing. */
 public final class ResultRow {
@@ -8,6 +9,11 @@ public final class ResultRow {
 
     ResultRow(Object[] values) {
         this.values = values;
+    }
+
+    /** Rows as a {@link dev.athanor.model.engine.Cursor} fetched them (the arrays are taken, not copied). */
+    public static List<ResultRow> of(List<Object[]> page) {
+        return page.stream().map(ResultRow::new).toList();
     }
 
     /** The value of column {@code index} (0-based): a {@link Number}, Boolean, {@code byte[]}, String or null. */

@@ -1,5 +1,6 @@
 package dev.athanor.app.results;
 
+import dev.athanor.model.engine.ValueKind;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -147,7 +148,7 @@ public final class ResultsGrid extends BorderPane {
         tableColumn.setUserData(column);
         tableColumn.setCellValueFactory(
                 data -> new ReadOnlyObjectWrapper<>(data.getValue().peek(index)));
-        boolean numeric = column.kind() == ResultColumn.ValueKind.NUMBER;
+        boolean numeric = column.kind() == ValueKind.NUMBER;
         tableColumn.setCellFactory(c -> new ValueCell(numeric));
         tableColumn.setPrefWidth(widthFor(column, index));
         return tableColumn;

@@ -2,14 +2,16 @@ package dev.athanor.app.results;
 
 import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.Slot;
+import dev.athanor.model.engine.Cursor;
 import dev.athanor.model.engine.Engine;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.athanor.model.engine.Transaction;
+import dev.athanor.model.engine.TransactionMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -55,10 +57,13 @@ public final class ResultsModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper();
 
-    private RowCursor cursor;
-    private volatile PreparedStatement opening;
-    /** Bumped whenever the grid is given something new, so that late answers about older queries are dropped. */
-    private long generation;
+    private Cursor cursor;
+    /** The query being opened: a newer one (or {@link #clear()}) supersedes it. */
+    private final Slot opening;
+    /** The page being read. */
+    private final Slot paging;
+    /** The transaction of the query being opened, so that {@link #cancel()} can stop it on the server. */
+    private final AtomicReference<Transaction> openingTransaction = new AtomicReference<>();
 
     /**
      * @param background runs the JDBC work
@@ -73,6 +78,8 @@ public final class ResultsModel implements AutoCloseable {
         this.background = background;
         this.connections = connections;
         this.windowSize = Math.max(windowSize, 2 * PAGE_SIZE);
+        this.opening = background.slot();
+        this.paging = background.slot();
     }
 
     /** A grid for a table's data tab, whose statements the echo log shows under the origin "table data". */
@@ -87,61 +94,67 @@ public final class ResultsModel implements AutoCloseable {
     }
 
     /**
-     * Runs {@code sql} on a connection of its own (auto-commit off, read-only, forward-only cursor) and shows its
-     * rows as they come. Each bind value is set with {@code setObject}, in order.
+     * Runs {@code sql} in a read-only transaction of its own on a connection from the source, through a
+     * forward-only cursor, and shows its rows as they come; the transaction ends, and the connection goes back,
+     * when the rows end or the grid is given something else. Values are bound as by {@link Cursor}.
      */
     public void showQuery(String sql, List<?> binds) {
+        showQuery(sql, binds, first -> {}, failure -> {});
+    }
+
+    /**
+     * {@link #showQuery(String, List)}, telling the caller when the first page is shown or the query failed (on
+     * the UI thread); a query superseded by another tells nothing.
+     */
+    public void showQuery(String sql, List<?> binds, Consumer<FirstPage> onShown, Consumer<Throwable> onFailure) {
         List<Object> values = new ArrayList<>(binds); // binds may hold nulls, so no List.copyOf
-        long run = reset();
+        reset();
         loading.set(true);
         summary.set("Running…");
-        background.submit(
+        opening.submit(
                 "Fetching rows",
                 () -> open(sql, values),
                 opened -> {
-                    if (run != generation) {
-                        closeQuietly(opened.cursor());
-                    } else {
-                        install(opened.cursor(), opened.firstPage());
-                    }
+                    install(opened.cursor(), opened.firstPage());
+                    onShown.accept(new FirstPage(
+                            columns.get(), opened.firstPage(), opened.cursor().isExhausted()));
                 },
                 error -> {
-                    if (run == generation) fail(error);
+                    fail(error);
+                    onFailure.accept(error);
                 });
     }
 
-    private record Opened(RowCursor cursor, List<ResultRow> firstPage) {}
+    /**
+     * The first page of a query, as shown.
+     *
+     * @param complete whether these are all its rows
+     */
+    public record FirstPage(List<ResultColumn> columns, List<ResultRow> rows, boolean complete) {}
+
+    /** A cursor and its first page; closing it closes the cursor (when nobody takes it, e.g. superseded). */
+    private record Opened(Cursor cursor, List<ResultRow> firstPage) implements AutoCloseable {
+        @Override
+        public void close() {
+            cursor.close();
+        }
+    }
 
     private Opened open(String sql, List<Object> binds) throws SQLException {
-        Connection connection = connections.open();
+        var transaction = Transaction.begin(connections.open(), TransactionMode.READ_ONLY);
+        openingTransaction.set(transaction);
         try {
-            connection.setAutoCommit(false); // the driver streams with a cursor only inside a transaction
-            connection.setReadOnly(true);
-            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(PAGE_SIZE);
-            for (int i = 0; i < binds.size(); i++) statement.setObject(i + 1, binds.get(i));
-            opening = statement;
-            ResultSet resultSet;
+            var cursor = transaction.cursorEndingTransaction(sql, binds, PAGE_SIZE);
+            return new Opened(cursor, ResultRow.of(cursor.fetch(PAGE_SIZE)));
+        } catch (RuntimeException e) {
             try {
-                resultSet = statement.executeQuery();
-            } finally {
-                opening = null;
-            }
-            var cursor = RowCursor.of(resultSet, new ReentrantLock(), () -> {
-                try {
-                    connection.rollback();
-                } finally {
-                    connection.close();
-                }
-            });
-            return new Opened(cursor, cursor.fetch(PAGE_SIZE));
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
+                transaction.close();
+            } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             }
             throw e;
+        } finally {
+            openingTransaction.compareAndSet(transaction, null);
         }
     }
 
@@ -151,7 +164,7 @@ public final class ResultsModel implements AutoCloseable {
      *
      * @param firstPage rows already read from the cursor, on a worker thread
      */
-    public void show(RowCursor cursor, List<ResultRow> firstPage) {
+    public void show(Cursor cursor, List<ResultRow> firstPage) {
         reset();
         install(cursor, firstPage);
     }
@@ -164,13 +177,13 @@ public final class ResultsModel implements AutoCloseable {
 
     /** Asks the server to stop the query that is opening or feeding the grid. */
     public void cancel() {
-        var statement = opening;
+        var transaction = openingTransaction.get();
         var current = cursor;
-        if (statement == null && current == null) return;
+        if (transaction == null && current == null) return;
         background.submit(
                 "Cancelling",
                 () -> {
-                    if (statement != null) statement.cancel();
+                    if (transaction != null) transaction.cancelRunning();
                     else current.cancel();
                     return null;
                 },
@@ -189,23 +202,32 @@ public final class ResultsModel implements AutoCloseable {
                     + "+ rows; the cursor was closed by the end of the transaction (run the query again for more)");
             return;
         }
-        long run = generation;
         loading.set(true);
-        background.submit(
+        paging.submit(
                 "Fetching more rows",
-                () -> current.fetch(PAGE_SIZE),
+                () -> ResultRow.of(current.fetch(PAGE_SIZE)),
                 page -> {
-                    if (run != generation) return;
                     loading.set(false);
                     append(page, current);
                 },
-                error -> {
-                    if (run == generation) fail(error);
-                });
+                this::fail);
     }
 
-    private long reset() {
-        generation++;
+    private void reset() {
+        opening.cancel();
+        paging.cancel();
+        var slow = openingTransaction.getAndSet(null);
+        if (slow != null) {
+            // superseded while its query runs: stop it on the server, so its connection comes back at once
+            background.submit(
+                    "Cancelling",
+                    () -> {
+                        slow.cancelRunning();
+                        return null;
+                    },
+                    ignored -> {},
+                    error -> {});
+        }
         closeQuietly(cursor);
         setCursor(null);
         rows.clear();
@@ -215,18 +237,17 @@ public final class ResultsModel implements AutoCloseable {
         complete.set(false);
         loading.set(false);
         failure.set(null);
-        return generation;
     }
 
-    private void install(RowCursor newCursor, List<ResultRow> firstPage) {
+    private void install(Cursor newCursor, List<ResultRow> firstPage) {
         setCursor(newCursor);
         loading.set(false);
         // rows first, so that a grid can size its new columns to the first page
         append(firstPage, newCursor);
-        columns.set(newCursor.columns());
+        columns.set(ResultColumn.of(newCursor));
     }
 
-    private void append(List<ResultRow> page, RowCursor from) {
+    private void append(List<ResultRow> page, Cursor from) {
         rows.addAll(page);
         fetchedCount.set(fetchedCount.get() + page.size());
         int excess = rows.size() - windowSize;
@@ -241,7 +262,7 @@ public final class ResultsModel implements AutoCloseable {
         updateSummary();
     }
 
-    private void setCursor(RowCursor newCursor) {
+    private void setCursor(Cursor newCursor) {
         cursor = newCursor;
         moreAvailable.set(newCursor != null);
     }
@@ -267,7 +288,7 @@ public final class ResultsModel implements AutoCloseable {
         return CellText.count(n);
     }
 
-    private void closeQuietly(RowCursor toClose) {
+    private void closeQuietly(Cursor toClose) {
         if (toClose == null || toClose.isClosed()) return;
         background.submit(
                 "Closing cursor",
@@ -279,7 +300,10 @@ public final class ResultsModel implements AutoCloseable {
                 error -> {});
     }
 
-    /** Closes the cursor (and the connection {@link #showQuery} opened). */
+    /**
+     * Closes the cursor, ending its transaction (the connection {@link #showQuery} opened goes back), and stops a
+     * query still opening. Showing a query again reopens it.
+     */
     @Override
     public void close() {
         reset();

@@ -2,6 +2,7 @@ package dev.athanor.app.schema;
 
 import dev.athanor.app.problem.Problem;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.Slot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,16 +15,16 @@ import org.jooq.impl.DSL;
  * DDL is asked of the server off the UI thread, and an answer for an object no longer selected is dropped.
  */
 public final class ObjectDetailsModel {
-    private final Background background;
     private final SchemaService service;
     private final ReadOnlyObjectWrapper<ObjectDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper(this, "ddl", "");
     private final ReadOnlyObjectWrapper<Problem> ddlProblem = new ReadOnlyObjectWrapper<>(this, "ddlProblem");
     private final ReadOnlyStringWrapper tableDataSql = new ReadOnlyStringWrapper(this, "tableDataSql", "");
-    private long generation;
+    /** The DDL being read: a newer selection supersedes it. */
+    private final Slot ddlReading;
 
     public ObjectDetailsModel(Background background, SchemaService service) {
-        this.background = background;
+        this.ddlReading = background.slot();
         this.service = service;
     }
 
@@ -58,7 +59,7 @@ public final class ObjectDetailsModel {
 
     /** Forgets the shown object (after a reconnect). */
     public void clear() {
-        generation++;
+        ddlReading.cancel();
         details.set(null);
         ddl.set("");
         ddlProblem.set(null);
@@ -66,23 +67,12 @@ public final class ObjectDetailsModel {
     }
 
     private void loadDdl(SchemaNode.DbObject object) {
-        long mine = ++generation;
         ddl.set("-- loading…");
         ddlProblem.set(null);
-        background.submit(
-                "Reading the DDL of " + object.name(),
-                () -> service.ddl(object),
-                text -> {
-                    if (mine == generation) {
-                        ddl.set(text);
-                    }
-                },
-                failure -> {
-                    if (mine == generation) {
-                        ddl.set("");
-                        ddlProblem.set(Problem.describe("Could not read the DDL", failure));
-                    }
-                });
+        ddlReading.submit("Reading the DDL of " + object.name(), () -> service.ddl(object), ddl::set, failure -> {
+            ddl.set("");
+            ddlProblem.set(Problem.describe("Could not read the DDL", failure));
+        });
     }
 
     /** {@code SELECT * FROM "schema"."name"}, identifiers quoted by jOOQ. */

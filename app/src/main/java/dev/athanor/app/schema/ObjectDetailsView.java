@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 public final class ObjectDetailsView extends BorderPane {
     private final ObjectDetailsModel model;
     private final Function<String, Node> tableDataView;
+    private final Runnable tableDataHidden;
     private final TabPane tabs = new TabPane();
     private final Tab dataTab = new Tab("Data");
     private final Label title = new Label("Select an object in the tree");
@@ -30,14 +31,26 @@ public final class ObjectDetailsView extends BorderPane {
     private final Tab columnsTab;
     private final Tab factsTab;
     private String dataShownFor = "";
+    private boolean inSight = true;
 
     /**
      * @param tableDataView builds the Data tab's content for a {@code SELECT * FROM table} query; called only
      *     when the tab is opened
      */
     public ObjectDetailsView(ObjectDetailsModel model, Function<String, Node> tableDataView) {
+        this(model, tableDataView, () -> {});
+    }
+
+    /**
+     * @param tableDataView builds the Data tab's content for a {@code SELECT * FROM table} query; called only
+     *     when the tab is opened, and again each time it is opened after being left
+     * @param tableDataHidden called when the user leaves the Data tab, so that whoever built its content lets go
+     *     of what it holds on the server (a half-read cursor keeps its transaction, and its locks, open)
+     */
+    public ObjectDetailsView(ObjectDetailsModel model, Function<String, Node> tableDataView, Runnable tableDataHidden) {
         this.model = model;
         this.tableDataView = tableDataView;
+        this.tableDataHidden = tableDataHidden;
         getStyleClass().add("object-details");
 
         title.setId("details-title");
@@ -157,15 +170,41 @@ public final class ObjectDetailsView extends BorderPane {
     }
 
     private void showDataIfOpen() {
-        if (tabs.getSelectionModel().getSelectedItem() != dataTab) {
+        if (!inSight || tabs.getSelectionModel().getSelectedItem() != dataTab) {
+            hideData();
             return;
         }
         String sql = model.tableDataSqlProperty().get();
         if (sql.equals(dataShownFor)) {
             return;
         }
+        if (sql.isEmpty()) {
+            // the previous object's rows go, and what held them with them
+            hideData();
+            dataTab.setContent(new Label("This object has no rows to show."));
+            return;
+        }
         dataShownFor = sql;
-        dataTab.setContent(sql.isEmpty() ? new Label("This object has no rows to show.") : tableDataView.apply(sql));
+        dataTab.setContent(tableDataView.apply(sql));
+    }
+
+    /** The rows are let go once out of sight; opening the tab again runs the query again. */
+    private void hideData() {
+        if (dataShownFor.isEmpty()) {
+            return;
+        }
+        dataShownFor = "";
+        dataTab.setContent(null);
+        tableDataHidden.run();
+    }
+
+    /**
+     * Says whether this view is in sight (the window's tab holding it is selected). Out of sight, the Data tab's
+     * rows are let go as when the user leaves that tab; back in sight, they are read again if it is selected.
+     */
+    public void setInSight(boolean visible) {
+        inSight = visible;
+        showDataIfOpen();
     }
 
     private static Tab tab(String name, Node content) {

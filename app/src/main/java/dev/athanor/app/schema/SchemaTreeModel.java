@@ -2,6 +2,7 @@ package dev.athanor.app.schema;
 
 import dev.athanor.app.problem.Problem;
 import dev.athanor.app.task.Background;
+import dev.athanor.app.task.Slot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,6 @@ import javafx.beans.property.StringProperty;
  * a node has under the current name filter.
  */
 public final class SchemaTreeModel {
-    private final Background background;
     private final SchemaService service;
     private final SchemaNode.Database root;
     private final ReadOnlyObjectWrapper<SchemaSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -27,33 +27,29 @@ public final class SchemaTreeModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<SchemaNode> selected = new SimpleObjectProperty<>(this, "selected");
-    private long generation;
+    /** The catalog load in progress: a newer refresh supersedes it. */
+    private final Slot loadingCatalog;
 
     public SchemaTreeModel(Background background, SchemaService service, String databaseLabel) {
-        this.background = background;
+        this.loadingCatalog = background.slot();
         this.service = service;
         this.root = new SchemaNode.Database(databaseLabel);
     }
 
     /** Loads (or reloads) the catalog; the tree keeps showing the previous snapshot until the new one is in. */
     public void refresh() {
-        long mine = ++generation;
         loading.set(true);
-        background.submit(
+        loadingCatalog.submit(
                 "Loading the schema",
                 service::load,
                 loaded -> {
-                    if (mine == generation) {
-                        loading.set(false);
-                        problem.set(null);
-                        snapshot.set(loaded);
-                    }
+                    loading.set(false);
+                    problem.set(null);
+                    snapshot.set(loaded);
                 },
                 failure -> {
-                    if (mine == generation) {
-                        loading.set(false);
-                        problem.set(Problem.describe("Could not load the schema", failure));
-                    }
+                    loading.set(false);
+                    problem.set(Problem.describe("Could not load the schema", failure));
                 });
     }
 

@@ -20,7 +20,9 @@ public interface Background {
      * @param onSuccess called on the UI thread with the result
      * @param onFailure called on the UI thread with the failure (never an {@link InterruptedException}
      *     from a cancelled task; a cancelled task reports nothing)
-     * @return a handle that can cancel the work (interrupting the worker)
+     * @return a handle that can cancel the work (interrupting the worker). Once cancelled, neither callback is
+     *     called, even when the work had already ended; a result that is {@link AutoCloseable} is then closed,
+     *     on a worker thread, since nobody will receive it.
      */
     <T> Job submit(String description, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
@@ -29,10 +31,18 @@ public interface Background {
 
     /** A handle on submitted work. */
     interface Job {
-        /** Asks the work to stop; a no-op when it has finished. */
+        /** Asks the work to stop and drops its outcome if not yet delivered; a no-op once delivered. */
         void cancel();
 
         boolean isDone();
+
+        /** Whether {@link #cancel()} was called. */
+        boolean isCancelled();
+    }
+
+    /** A {@link Slot} on this background: each submission to it supersedes the previous one. */
+    default Slot slot() {
+        return new Slot(this);
     }
 
     /** Runs everything on the calling thread: for view-model tests without a toolkit. */

@@ -58,6 +58,11 @@ public final class Activity implements Background {
             public boolean isDone() {
                 return job.isDone();
             }
+
+            @Override
+            public boolean isCancelled() {
+                return job.isCancelled();
+            }
         };
     }
 

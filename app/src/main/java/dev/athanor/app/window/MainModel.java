@@ -14,6 +14,7 @@ import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.task.BeforeLeaving;
+import dev.athanor.app.task.Slot;
 import dev.athanor.query.model.Query;
 import java.time.Duration;
 import java.util.Arrays;
@@ -63,7 +64,8 @@ public final class MainModel {
     private final Map<ConnectionChoice, KeptWork> kept = new HashMap<>();
 
     private AutoCloseable echoSubscription;
-    private long generation;
+    /** The connection being opened: connecting again (or shutting down) supersedes it. */
+    private final Slot connecting;
 
     /** The console's text and history and the builder's query of a database the window left. */
     private record KeptWork(
@@ -71,6 +73,7 @@ public final class MainModel {
 
     public MainModel(Background background, Connector connector) {
         this.activity = background instanceof Activity tracked ? tracked : new Activity(background);
+        this.connecting = activity.slot();
         this.connector = connector;
         this.echo = new EchoLogModel(activity);
         this.status = new StatusModel(activity);
@@ -151,13 +154,12 @@ public final class MainModel {
     }
 
     private void open(ConnectionChoice choice, char[] password) {
-        long mine = ++generation;
         keepWork();
         disconnect();
         current.set(choice);
         state.set(new WindowState.Connecting(choice, "Connecting to " + choice.label() + "…"));
         status.showConnection("Connecting to " + choice.label() + "…");
-        activity.submit(
+        connecting.submit(
                 "Connecting to " + choice.label(),
                 () -> {
                     try {
@@ -165,7 +167,9 @@ public final class MainModel {
                                 choice,
                                 password,
                                 step -> activity.onUiThread(() -> {
-                                    if (mine == generation) {
+                                    // only while this window still waits for this choice
+                                    if (state.get() instanceof WindowState.Connecting waiting
+                                            && waiting.choice() == choice) {
                                         state.set(new WindowState.Connecting(choice, step));
                                     }
                                 }));
@@ -175,17 +179,8 @@ public final class MainModel {
                         }
                     }
                 },
-                database -> {
-                    if (mine != generation) {
-                        closeQuietly(database);
-                        return;
-                    }
-                    connected(choice, database);
-                },
+                database -> connected(choice, database),
                 failure -> {
-                    if (mine != generation) {
-                        return;
-                    }
                     status.showConnection("Not connected");
                     if (failure instanceof Connector.PasswordNeeded) {
                         state.set(new WindowState.AskingPassword(choice, connector.describe(choice)));
@@ -290,7 +285,7 @@ public final class MainModel {
      * OpenDatabase#close()} blocks). Call on the UI thread.
      */
     public Optional<OpenDatabase> shutdown() {
-        generation++;
+        connecting.cancel();
         if (echoSubscription != null) {
             closeQuietly(echoSubscription);
             echoSubscription = null;

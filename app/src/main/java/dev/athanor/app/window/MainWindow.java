@@ -97,6 +97,11 @@ public final class MainWindow extends BorderPane {
         builderTab.setId("tab-builder");
         mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab);
         mainTabs.setId("main-tabs");
+        mainTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (detailsView != null) {
+                detailsView.setInSight(tab == schemaTab);
+            }
+        });
 
         echoView = new EchoLogView(model.echo());
         workAndEcho = new SplitPane(workArea, echoView);
@@ -131,7 +136,8 @@ public final class MainWindow extends BorderPane {
                 workArea.getChildren().setAll(centred(new ProblemView(failed.problem(), model::retry)));
             case WindowState.Connected connected -> {
                 treeView = new SchemaTreeView(connected.tree());
-                detailsView = new ObjectDetailsView(connected.details(), sql -> tableData(connected, sql));
+                detailsView = new ObjectDetailsView(
+                        connected.details(), sql -> tableData(connected, sql), this::closeTableData);
                 console = new SqlConsole(connected.console());
                 consoleTab.setContent(console);
                 closeBuilder();

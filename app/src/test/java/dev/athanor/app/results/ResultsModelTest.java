@@ -3,8 +3,8 @@ package dev.athanor.app.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.problem.QueryFailure;
-import dev.athanor.app.results.ResultColumn.ValueKind;
 import dev.athanor.app.task.Background;
+import dev.athanor.model.engine.ValueKind;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.util.List;
 import javax.sql.DataSource;

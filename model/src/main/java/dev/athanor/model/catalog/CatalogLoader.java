@@ -2,6 +2,8 @@ package dev.athanor.model.catalog;
 
 import dev.athanor.model.engine.DatabaseErrors;
 import dev.athanor.model.engine.DatabaseException;
+import dev.athanor.model.engine.Transaction;
+import dev.athanor.model.engine.TransactionMode;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +24,8 @@ import java.util.OptionalLong;
  * <p>The loader runs a fixed number of bulk {@code pg_catalog} queries ({@link #STATEMENTS}: schemas,
  * relations, sequences, columns, constraints, indexes, types, routines, triggers), however many objects the database
  * holds, and assembles the records in memory. On a connection in auto-commit mode the queries share one
- * read-only {@code REPEATABLE READ} transaction, so they all see the same state of the catalog; the connection
- * is handed back with its auto-commit and isolation settings restored. Inside a transaction the caller already
+ * read-only {@code REPEATABLE READ} transaction ({@link TransactionMode#READ_ONLY_SNAPSHOT}), so they all see the
+ * same state of the catalog; the connection is handed back with its auto-commit and isolation settings restored. Inside a transaction the caller already
  * opened, the queries simply run in it.
  *
  * <p>Thread-safe: the loader holds no state; the connection must not be used by another thread meanwhile.
@@ -76,56 +78,11 @@ public final class CatalogLoader {
             if (!connection.getAutoCommit()) {
                 return read(connection, options);
             }
-            return readInSnapshot(connection, options);
         } catch (SQLException e) {
             throw DatabaseErrors.classify(e);
         }
-    }
-
-    private static Catalog readInSnapshot(Connection connection, Options options) throws SQLException {
-        int isolation = connection.getTransactionIsolation();
-        boolean readOnly = connection.isReadOnly();
-        connection.setAutoCommit(false);
-        Catalog catalog;
-        try {
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            catalog = read(connection, options);
-        } catch (SQLException | RuntimeException failure) {
-            // The failure that stopped the load is the one to report; trouble while restoring rides along.
-            try {
-                restore(connection, isolation, readOnly);
-            } catch (SQLException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
-        restore(connection, isolation, readOnly);
-        return catalog;
-    }
-
-    /** Ends the load's transaction and puts back the settings the connection came with. */
-    private static void restore(Connection connection, int isolation, boolean readOnly) throws SQLException {
-        SQLException failure = null;
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure = e;
-        }
-        try {
-            connection.setReadOnly(readOnly);
-            connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return Transaction.onBorrowedConnection(
+                connection, TransactionMode.READ_ONLY_SNAPSHOT, transaction -> read(transaction.connection(), options));
     }
 
     private static Catalog read(Connection connection, Options options) throws SQLException {

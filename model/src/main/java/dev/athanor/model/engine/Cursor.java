@@ -3,9 +3,12 @@ package dev.athanor.model.engine;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 
 /**
  * An open server-side cursor (a portal): a read-only, forward-only query whose rows are read page by page, on
@@ -15,12 +18,17 @@ import java.util.List;
  * bytea and text otherwise (money, and numbers the driver cannot convert such as NaN, as the server prints them).
  *
  * <p>A cursor opened by {@link Engine#cursor} has a transaction of its own, which it ends when read to the end or
- * closed; one opened by {@link Transaction#cursor} closes with its transaction. Fetching and closing take the
- * transaction's lock; {@link #cancel()} may be called from any thread.
+ * closed; one opened by {@link Transaction#cursor} closes with its transaction; one made {@link #over} a result
+ * of a connection the caller keeps closes only its portal. Fetching and closing take the transaction's (or the
+ * caller's) lock; {@link #cancel()} may be called from any thread.
  */
 public final class Cursor implements AutoCloseable {
+    /** Null for a cursor {@link #over} a connection the caller keeps. */
     private final Transaction transaction;
-    private final PreparedStatement statement;
+
+    private final Lock lock;
+    private final Function<Throwable, DatabaseException> classify;
+    private final Statement statement;
     private final ResultSet resultSet;
     private final List<CursorColumn> columns;
     private final boolean endsTransaction;
@@ -29,15 +37,34 @@ public final class Cursor implements AutoCloseable {
 
     private Cursor(
             Transaction transaction,
-            PreparedStatement statement,
+            Lock lock,
+            Function<Throwable, DatabaseException> classify,
             ResultSet resultSet,
-            List<CursorColumn> columns,
-            boolean endsTransaction) {
+            boolean endsTransaction)
+            throws SQLException {
         this.transaction = transaction;
-        this.statement = statement;
+        this.lock = lock;
+        this.classify = classify;
+        this.statement = resultSet.getStatement();
         this.resultSet = resultSet;
-        this.columns = columns;
+        this.columns = columnsOf(resultSet);
         this.endsTransaction = endsTransaction;
+    }
+
+    /**
+     * A cursor over a result just produced by a statement on a connection the caller keeps across statements,
+     * with auto-commit off (the SQL console's session): closing it closes the portal and its statement, nothing
+     * more. Call with {@code lock} held; the same lock must guard every other use of that connection, and the
+     * caller closes its cursors before the transaction ends (the portals die with it).
+     *
+     * @throws DatabaseException classified, when the result's columns cannot be read
+     */
+    public static Cursor over(ResultSet resultSet, Lock lock) {
+        try {
+            return new Cursor(null, lock, DatabaseErrors::classify, resultSet, false);
+        } catch (SQLException e) {
+            throw DatabaseErrors.classify(e);
+        }
     }
 
     /** Runs {@code sql} in {@code transaction} (whose lock the caller holds). */
@@ -52,12 +79,17 @@ public final class Cursor implements AutoCloseable {
                     .prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
             for (int i = 0; i < binds.size(); i++) {
-                statement.setObject(i + 1, binds.get(i));
+                if (binds.get(i) instanceof String text) {
+                    // untyped, so the server infers the type from the context (an enum, a date...) as for a literal
+                    statement.setObject(i + 1, text, Types.OTHER);
+                } else {
+                    statement.setObject(i + 1, binds.get(i));
+                }
             }
             var resultSet = statement.executeQuery();
-            return new Cursor(transaction, statement, resultSet, columnsOf(resultSet), endsTransaction);
+            return new Cursor(transaction, transaction.lock(), transaction::classify, resultSet, endsTransaction);
         } catch (SQLException | RuntimeException e) {
-            var failure = transaction.engine().classify(e);
+            var failure = transaction.classify(e);
             if (statement != null) {
                 try {
                     statement.close();
@@ -110,24 +142,40 @@ public final class Cursor implements AutoCloseable {
      * it has its own transaction. Returns an empty list once closed or exhausted.
      */
     public List<Object[]> fetch(int max) {
-        var lock = transaction.lock();
+        return fetch(max, this::readRow);
+    }
+
+    /**
+     * As {@link #fetch(int)}, every value as the server prints it ({@code getString}), booleans as {@code true} /
+     * {@code false}: for writing rows out as text (the command line), where a number must keep its exact form.
+     */
+    public List<String[]> fetchText(int max) {
+        return fetch(max, this::readTextRow);
+    }
+
+    @FunctionalInterface
+    private interface RowReader<R> {
+        R read() throws SQLException;
+    }
+
+    private <R> List<R> fetch(int max, RowReader<R> reader) {
         lock.lock();
         try {
             if (closed || exhausted) {
                 return List.of();
             }
-            var rows = new ArrayList<Object[]>(Math.min(Math.max(max, 0), 1024));
+            var rows = new ArrayList<R>(Math.min(Math.max(max, 0), 1024));
             while (rows.size() < max) {
                 if (!resultSet.next()) {
                     exhausted = true;
                     closeLocked();
                     break;
                 }
-                rows.add(readRow());
+                rows.add(reader.read());
             }
             return rows;
         } catch (SQLException | RuntimeException e) {
-            var failure = transaction.engine().classify(e);
+            var failure = classify.apply(e);
             if (endsTransaction) {
                 try {
                     closeLocked();
@@ -153,6 +201,19 @@ public final class Cursor implements AutoCloseable {
                 case BYTES -> resultSet.getBytes(i + 1);
                 case TEXT -> resultSet.getString(i + 1);
             };
+        }
+        return values;
+    }
+
+    private String[] readTextRow() throws SQLException {
+        var values = new String[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (columns.get(i).kind() == ValueKind.BOOLEAN) {
+                boolean value = resultSet.getBoolean(i + 1);
+                values[i] = resultSet.wasNull() ? null : Boolean.toString(value);
+            } else {
+                values[i] = resultSet.getString(i + 1);
+            }
         }
         return values;
     }
@@ -184,14 +245,13 @@ public final class Cursor implements AutoCloseable {
         try {
             statement.cancel();
         } catch (SQLException e) {
-            throw transaction.engine().classify(e);
+            throw classify.apply(e);
         }
     }
 
     /** Closes the portal (and ends the cursor's own transaction, if it has one); nothing when already closed. */
     @Override
     public void close() {
-        var lock = transaction.lock();
         lock.lock();
         try {
             closeLocked();
@@ -209,15 +269,17 @@ public final class Cursor implements AutoCloseable {
         try {
             closeStatement();
         } catch (SQLException | RuntimeException e) {
-            failure = transaction.engine().classify(e);
+            failure = classify.apply(e);
         }
-        transaction.forget(this);
+        if (transaction != null) {
+            transaction.forget(this);
+        }
         if (endsTransaction) {
             try {
                 transaction.close();
             } catch (RuntimeException e) {
                 if (failure == null) {
-                    failure = transaction.engine().classify(e);
+                    failure = classify.apply(e);
                 } else {
                     failure.addSuppressed(e);
                 }

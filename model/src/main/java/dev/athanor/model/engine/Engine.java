@@ -4,13 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -191,11 +190,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private DSLContext newDsl(String origin) {
-        return dslOver(new OriginConnections(origin));
+        return dslOver(new OriginConnections(origin), this::classify);
     }
 
     /** jOOQ over {@code connections}: PostgreSQL dialect, no jOOQ logging, failures classified. */
-    DSLContext dslOver(ConnectionProvider connections) {
+    static DSLContext dslOver(ConnectionProvider connections, Function<Throwable, DatabaseException> classify) {
         var configuration = new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(new Settings().withExecuteLogging(false))
@@ -206,7 +205,7 @@ public final class Engine implements AutoCloseable {
                         var failure = context.exception();
                         if (failure != null && !(failure instanceof DatabaseException)) {
                             var cause = context.sqlException() != null ? context.sqlException() : failure;
-                            context.exception(classify(cause));
+                            context.exception(classify.apply(cause));
                         }
                     }
                 });
@@ -223,7 +222,7 @@ public final class Engine implements AutoCloseable {
      * @throws DatabaseException classified, e.g. {@link ServerUnreachable}
      */
     public Transaction begin(String origin, TransactionMode mode) {
-        return Transaction.begin(this, connection(origin), mode);
+        return Transaction.begin(connection(origin), mode, this::classify, false);
     }
 
     /**
@@ -236,46 +235,13 @@ public final class Engine implements AutoCloseable {
      */
     public <T> T inTransaction(String origin, TransactionMode mode, TransactionWork<T> work) {
         Objects.requireNonNull(work, "work");
-        var transaction = begin(origin, mode);
-        T result;
-        try {
-            result = work.run(transaction);
-        } catch (Exception e) {
-            var failure = e instanceof RuntimeException runtime && !fromDatabase(runtime) ? runtime : classify(e);
-            try {
-                transaction.close();
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        } catch (Error e) {
-            try {
-                transaction.close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        if (transaction.isOpen()) {
-            transaction.commit();
-        }
-        return result;
-    }
-
-    private static boolean fromDatabase(Throwable failure) {
-        var seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (var link = failure; link != null && seen.add(link); link = link.getCause()) {
-            if (link instanceof SQLException || link instanceof DataAccessException) {
-                return true;
-            }
-        }
-        return false;
+        return Transaction.complete(begin(origin, mode), work);
     }
 
     /**
      * Opens a read-only, forward-only server-side cursor over {@code sql} in a {@link TransactionMode#READ_ONLY}
      * transaction of its own. Reading it to the end or closing it ends that transaction and returns the
-     * connection. Each bind value is set with {@code setObject}, in order.
+     * connection. Values are bound as by {@link Transaction#cursor}.
      *
      * @param fetchSize rows per round trip to the server
      * @throws DatabaseException classified; the transaction is then already ended
@@ -295,7 +261,7 @@ public final class Engine implements AutoCloseable {
         var transaction = begin(origin, TransactionMode.READ_ONLY);
         try {
             begun.accept(transaction);
-            return transaction.openCursor(sql, binds, fetchSize, true);
+            return transaction.cursorEndingTransaction(sql, binds, fetchSize);
         } catch (RuntimeException e) {
             var failure = e instanceof IllegalArgumentException ? e : classify(e);
             try {

@@ -40,7 +40,7 @@ public final class Savepoint {
                 connection.rollback(jdbc);
             }
         } catch (SQLException e) {
-            throw transaction.engine().classify(e);
+            throw transaction.classify(e);
         } finally {
             lock.unlock();
         }

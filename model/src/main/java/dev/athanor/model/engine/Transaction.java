@@ -3,10 +3,14 @@ package dev.athanor.model.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DefaultConnectionProvider;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
@@ -26,30 +30,104 @@ import org.postgresql.core.BaseConnection;
  * {@link IllegalStateException}.
  */
 public final class Transaction implements AutoCloseable {
-    private final Engine engine;
+    private final Function<Throwable, DatabaseException> classify;
     private final Connection connection;
     private final TransactionMode mode;
     /** The isolation to restore, when this transaction changed it; null when it did not. */
     private final Integer isolationBefore;
+    /** Whether the connection is the caller's, to be left open when the transaction ends. */
+    private final boolean borrowed;
 
     private final int backendPid;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Orders {@link #cancelRunning()} before the end: no cancel request once the connection may be reused. */
+    private final Object endGuard = new Object();
+
     private final List<Cursor> cursors = new ArrayList<>();
     private volatile boolean open = true;
     private volatile boolean cancelRequested;
     private int savepoints;
     private DSLContext dsl;
 
-    private Transaction(Engine engine, Connection connection, TransactionMode mode, Integer isolationBefore) {
-        this.engine = engine;
+    private Transaction(
+            Function<Throwable, DatabaseException> classify,
+            Connection connection,
+            TransactionMode mode,
+            Integer isolationBefore,
+            boolean borrowed) {
+        this.classify = classify;
+        this.borrowed = borrowed;
         this.connection = connection;
         this.mode = mode;
         this.isolationBefore = isolationBefore;
         this.backendPid = pidOf(connection);
     }
 
-    /** Prepares {@code connection} (just checked out) for {@code mode}; closes it when that fails. */
-    static Transaction begin(Engine engine, Connection connection, TransactionMode mode) {
+    /**
+     * Begins a transaction on a connection checked out elsewhere (e.g. from a data source the caller was given),
+     * for code that has no {@link Engine}; prefer {@link Engine#begin}, whose failures name the server. Ending the
+     * transaction resets and closes {@code connection}; so does a failure here.
+     */
+    public static Transaction begin(Connection connection, TransactionMode mode) {
+        return begin(connection, mode, DatabaseErrors::classify, false);
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a connection the caller keeps, in auto-commit mode: commits when it
+     * returns, rolls back when it throws (failures classified, cleanup failures suppressed on them, as
+     * {@link Engine#inTransaction}); the connection is then back in auto-commit, read-write, its isolation as it
+     * was, and open.
+     */
+    public static <T> T onBorrowedConnection(Connection connection, TransactionMode mode, TransactionWork<T> work) {
+        return complete(begin(connection, mode, DatabaseErrors::classify, true), work);
+    }
+
+    /** Runs {@code work} in {@code transaction}, then commits it, or rolls it back when {@code work} throws. */
+    static <T> T complete(Transaction transaction, TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        T result;
+        try {
+            result = work.run(transaction);
+        } catch (Exception e) {
+            var failure =
+                    e instanceof RuntimeException runtime && !fromDatabase(runtime) ? runtime : transaction.classify(e);
+            try {
+                transaction.close();
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        } catch (Error e) {
+            try {
+                transaction.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        if (transaction.isOpen()) {
+            transaction.commit();
+        }
+        return result;
+    }
+
+    private static boolean fromDatabase(Throwable failure) {
+        var seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+        for (var link = failure; link != null && seen.add(link); link = link.getCause()) {
+            if (link instanceof SQLException || link instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Prepares {@code connection} for {@code mode}; closes it when that fails, unless it is {@code borrowed}. */
+    static Transaction begin(
+            Connection connection,
+            TransactionMode mode,
+            Function<Throwable, DatabaseException> classify,
+            boolean borrowed) {
+        Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(mode, "mode");
         Integer isolationBefore = null;
         try {
@@ -62,10 +140,10 @@ public final class Transaction implements AutoCloseable {
                 isolationBefore = connection.getTransactionIsolation();
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
-            return new Transaction(engine, connection, mode, isolationBefore);
+            return new Transaction(classify, connection, mode, isolationBefore, borrowed);
         } catch (SQLException | RuntimeException e) {
-            var failure = engine.classify(e);
-            closeAfterFailure(connection, mode, isolationBefore, failure);
+            var failure = classify.apply(e);
+            closeAfterFailure(connection, mode, isolationBefore, borrowed, failure);
             throw failure;
         }
     }
@@ -96,15 +174,15 @@ public final class Transaction implements AutoCloseable {
     public DSLContext dsl() {
         requireOpen();
         if (dsl == null) {
-            dsl = engine.dslOver(new DefaultConnectionProvider(connection));
+            dsl = Engine.dslOver(new DefaultConnectionProvider(connection), classify);
         }
         return dsl;
     }
 
     /**
      * Opens a read-only, forward-only server-side cursor over {@code sql} inside this transaction; it closes when
-     * read to the end, when closed, or when the transaction ends. Each bind value is set with {@code setObject},
-     * in order.
+     * read to the end, when closed, or when the transaction ends. Values are bound in order with
+     * {@code setObject}; text is bound untyped, so the server infers its type from the context, as for a literal.
      *
      * @param fetchSize rows per round trip to the server
      */
@@ -112,12 +190,21 @@ public final class Transaction implements AutoCloseable {
         return openCursor(sql, binds, fetchSize, false);
     }
 
-    Cursor openCursor(String sql, List<?> binds, int fetchSize, boolean endsTransaction) {
+    /**
+     * Opens the transaction's last cursor: reading it to the end or closing it also ends the transaction (a
+     * rollback) and returns the connection. For a read-only grid that must not hold its transaction longer than
+     * its rows.
+     */
+    public Cursor cursorEndingTransaction(String sql, List<?> binds, int fetchSize) {
+        return openCursor(sql, binds, fetchSize, true);
+    }
+
+    private Cursor openCursor(String sql, List<?> binds, int fetchSize, boolean endsTransaction) {
         lock.lock();
         try {
             requireOpen();
             if (cancelRequested) {
-                throw engine.classify(new SQLException("cancelled before it was sent", "57014"));
+                throw classify.apply(new SQLException("cancelled before it was sent", "57014"));
             }
             var cursor = Cursor.open(this, sql, binds, fetchSize, endsTransaction);
             cursors.add(cursor);
@@ -136,7 +223,7 @@ public final class Transaction implements AutoCloseable {
             try {
                 return new Savepoint(this, name, connection.setSavepoint(name));
             } catch (SQLException e) {
-                throw engine.classify(e);
+                throw classify.apply(e);
             }
         } finally {
             lock.unlock();
@@ -170,7 +257,7 @@ public final class Transaction implements AutoCloseable {
                 case FAILED -> TransactionStatus.FAILED;
             };
         } catch (SQLException e) {
-            throw engine.classify(e);
+            throw classify.apply(e);
         }
     }
 
@@ -186,13 +273,17 @@ public final class Transaction implements AutoCloseable {
      */
     public void cancelRunning() {
         cancelRequested = true;
-        if (!open) {
-            return;
-        }
-        try {
-            connection.unwrap(PGConnection.class).cancelQuery();
-        } catch (SQLException e) {
-            throw engine.classify(e);
+        // Under the guard, so that the request cannot reach the server after the connection went back to the
+        // pool and began serving someone else.
+        synchronized (endGuard) {
+            if (!open) {
+                return;
+            }
+            try {
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                throw classify.apply(e);
+            }
         }
     }
 
@@ -209,8 +300,8 @@ public final class Transaction implements AutoCloseable {
         return lock;
     }
 
-    Engine engine() {
-        return engine;
+    DatabaseException classify(Throwable failure) {
+        return classify.apply(failure);
     }
 
     Connection rawConnection() {
@@ -231,7 +322,9 @@ public final class Transaction implements AutoCloseable {
         lock.lock();
         try {
             requireOpen();
-            open = false;
+            synchronized (endGuard) {
+                open = false;
+            }
             DatabaseException failure = null;
             try {
                 closeCursors();
@@ -241,10 +334,10 @@ public final class Transaction implements AutoCloseable {
                     connection.rollback();
                 }
             } catch (SQLException | RuntimeException e) {
-                failure = engine.classify(e);
+                failure = classify.apply(e);
             }
             if (failure != null) {
-                closeAfterFailure(connection, mode, isolationBefore, failure);
+                closeAfterFailure(connection, mode, isolationBefore, borrowed, failure);
                 throw failure;
             }
             returnConnection();
@@ -271,7 +364,9 @@ public final class Transaction implements AutoCloseable {
             // see above
         } finally {
             try {
-                connection.close();
+                if (!borrowed) {
+                    connection.close();
+                }
             } catch (SQLException | RuntimeException ignored) {
                 // see above
             }
@@ -293,11 +388,18 @@ public final class Transaction implements AutoCloseable {
 
     /** Rolls back, resets and closes after {@code failure}; what fails on the way is added to it as suppressed. */
     private static void closeAfterFailure(
-            Connection connection, TransactionMode mode, Integer isolationBefore, DatabaseException failure) {
+            Connection connection,
+            TransactionMode mode,
+            Integer isolationBefore,
+            boolean borrowed,
+            DatabaseException failure) {
         try {
             reset(connection, mode, isolationBefore);
         } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
+        }
+        if (borrowed) {
+            return;
         }
         try {
             connection.close();
