@@ -6,30 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.athanor.query.model.Query;
 import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
+import dev.athanor.query.testing.CanonicalRows;
+import dev.athanor.query.testing.CompiledJava;
+import dev.athanor.query.testing.ExportedPython;
 import dev.athanor.query.testing.SampleDatabase;
 import dev.athanor.query.testing.Showcase;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The exported jOOQ code compiles, and the query it builds returns the same rows as the model's own rendering. */
-class JooqJavaExportRunTest {
+/**
+ * The exported jOOQ code compiles and the exported SQLAlchemy code runs, and the queries they build return the same
+ * rows as the model's own rendering, on the sample database.
+ */
+class ExportRunTest {
     private static SampleDatabase database;
-    private final JooqJavaExporter exporter = new JooqJavaExporter();
+    private final JooqJavaExporter jooq = new JooqJavaExporter();
     private final QueryRenderer renderer = new QueryRenderer();
 
     @BeforeAll
@@ -37,11 +34,11 @@ class JooqJavaExportRunTest {
         database = SampleDatabase.create("export");
     }
 
-    @Test
-    void exportedCodeOfShowcaseAndClauseQueriesCompilesAndReturnsTheSameRows() throws Exception {
+    /** The showcase queries and one query for each clause kind the exporters spell differently. */
+    private static List<Query> queries() {
         var importer = new SqlImporter();
-        List<Query> queries = List.of(
-                Showcase.averagePerWorkload().withHaving(null),
+        return List.of(
+                Showcase.averagePerWorkload(),
                 Showcase.differenceToAverage(),
                 importer.importSql(
                                 "SELECT w.id, v.id FROM workers w CROSS JOIN vacancies v WHERE w.id < 4 AND v.id < 4")
@@ -64,19 +61,51 @@ class JooqJavaExportRunTest {
                                 + " WHERE r.worker_id = w.id) OR w.id IN (SELECT worker_id FROM resumes"
                                 + " WHERE workload = 'parttime') ORDER BY 1 DESC LIMIT 20")
                         .query());
+    }
 
+    @Test
+    void exportedSqlAlchemyCodeOfShowcaseAndClauseQueriesRunsAndReturnsTheSameRows() {
+        var queries = queries();
+        var sqlAlchemy = new SqlAlchemyExporter();
+        var code = new LinkedHashMap<String, String>();
+        for (int i = 0; i < queries.size(); i++) {
+            code.put("query" + i, sqlAlchemy.export(queries.get(i)));
+        }
+
+        var outcomes = ExportedPython.run(database, code);
+
+        for (int i = 0; i < queries.size(); i++) {
+            var expected = CanonicalRows.of(database.rows(renderer.render(queries.get(i), Map.of())));
+            var outcome = outcomes.get("query" + i);
+            assertThat(expected).as("rows of query %d", i).isNotEmpty();
+            assertThat(outcome.error())
+                    .as("error of exported query %d:\n%s", i, code.get("query" + i))
+                    .isNull();
+            assertThat(CanonicalRows.sorted(outcome.rows()))
+                    .as("rows of exported query %d:\n%s", i, code.get("query" + i))
+                    .isEqualTo(CanonicalRows.sorted(expected));
+        }
+    }
+
+    @Test
+    void exportedJooqCodeOfShowcaseAndClauseQueriesCompilesAndReturnsTheSameRows() throws Exception {
+        var queries = queries();
         var sources = new StringBuilder();
         for (int i = 0; i < queries.size(); i++) {
             sources.append("    public static org.jooq.Query query")
                     .append(i)
                     .append("(DSLContext ctx) {\n        return ")
-                    .append(exporter.expression(queries.get(i)))
+                    .append(jooq.expression(queries.get(i)))
                     .append(";\n    }\n");
         }
-        var exported = compile(
+        var compiled = CompiledJava.compile(
                 "Exported",
                 "import static org.jooq.impl.DSL.*;\nimport org.jooq.*;\nimport org.jooq.impl.SQLDataType;\n"
                         + "import java.util.List;\npublic class Exported {\n" + sources + "}\n");
+        assertThat(compiled.type())
+                .as("exported code compiles:\n%s\n%s", compiled.errors(), sources)
+                .isNotNull();
+        var exported = compiled.type();
         DSLContext ctx = DSL.using(SQLDialect.POSTGRES);
 
         for (int i = 0; i < queries.size(); i++) {
@@ -87,55 +116,5 @@ class JooqJavaExportRunTest {
             assertThat(expected).as("rows of query %d", i).isNotEmpty();
             assertThat(sorted(actual)).as("rows of exported query %d", i).isEqualTo(sorted(expected));
         }
-    }
-
-    /** Compiles one class in memory against the test class path and loads it. */
-    private static Class<?> compile(String className, String source) throws Exception {
-        var compiler = ToolProvider.getSystemJavaCompiler();
-        var classes = new HashMap<String, ByteArrayOutputStream>();
-        var standard = compiler.getStandardFileManager(null, null, null);
-        JavaFileManager manager = new ForwardingJavaFileManager<>(standard) {
-            @Override
-            public JavaFileObject getJavaFileForOutput(
-                    JavaFileManager.Location location, String name, JavaFileObject.Kind kind, FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + kind.extension), kind) {
-                    @Override
-                    public OutputStream openOutputStream() {
-                        return classes.computeIfAbsent(name, n -> new ByteArrayOutputStream());
-                    }
-                };
-            }
-        };
-        var file =
-                new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
-                    @Override
-                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                        return source;
-                    }
-                };
-        var errors = new java.io.StringWriter();
-        boolean compiled = compiler.getTask(
-                        errors,
-                        manager,
-                        null,
-                        List.of("-classpath", System.getProperty("java.class.path"), "-proc:none"),
-                        null,
-                        List.of(file))
-                .call();
-        assertThat(compiled)
-                .as("exported code compiles:\n%s\n%s", errors, source)
-                .isTrue();
-        var loader = new ClassLoader(JooqJavaExportRunTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                var bytes = classes.get(name);
-                if (bytes == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                byte[] code = bytes.toByteArray();
-                return defineClass(name, code, 0, code.length);
-            }
-        };
-        return loader.loadClass(className);
     }
 }
