@@ -3,6 +3,7 @@ package dev.athanor.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.task.FxBackground;
+import dev.athanor.query.project.ParameterType;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
