@@ -8,9 +8,9 @@ import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.testing.CanonicalRows;
 import dev.athanor.query.testing.CompiledJava;
-import dev.athanor.query.testing.Exercise;
 import dev.athanor.query.testing.ExportedPython;
 import dev.athanor.query.testing.SampleDatabase;
+import dev.athanor.sample.testkit.NamedSql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ class ExerciseExportRunTest {
     private static final Map<String, String> EXCLUDED = Map.of();
 
     private static SampleDatabase database;
-    private static List<Exercise> exercises;
+    private static List<NamedSql> exercises;
     private static final Map<String, Query> models = new LinkedHashMap<>();
     private static final Map<String, List<List<String>>> expected = new LinkedHashMap<>();
     private static final Map<String, List<String>> kept = new TreeMap<>();
@@ -46,7 +46,7 @@ class ExerciseExportRunTest {
     @BeforeAll
     static void importAndRenderTheCorpus() {
         database = SampleDatabase.fromScript("exercises", "/dev/athanor/query/exercises/cd-schema.sql");
-        exercises = Exercise.read(CORPUS);
+        exercises = NamedSql.read(ExerciseExportRunTest.class, CORPUS);
         var importer = new SqlImporter();
         var renderer = new QueryRenderer();
         var empty = new ArrayList<String>();
