@@ -142,10 +142,7 @@ class ExerciseExportRunTest {
     }
 
     private static CompiledJava exportedClass(String methods) {
-        return CompiledJava.compile(
-                "ExportedExercises",
-                "import static org.jooq.impl.DSL.*;\nimport org.jooq.*;\nimport org.jooq.impl.SQLDataType;\n"
-                        + "import java.util.List;\npublic class ExportedExercises {\n" + methods + "}\n");
+        return CompiledJava.jooq("ExportedExercises", methods);
     }
 
     private static void assertOnlyExcludedFail(Map<String, String> failures) {

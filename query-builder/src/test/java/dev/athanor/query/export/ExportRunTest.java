@@ -60,7 +60,51 @@ class ExportRunTest {
                 importer.importSql("SELECT w.id FROM workers w WHERE NOT EXISTS (SELECT 1 FROM resumes r"
                                 + " WHERE r.worker_id = w.id) OR w.id IN (SELECT worker_id FROM resumes"
                                 + " WHERE workload = 'parttime') ORDER BY 1 DESC LIMIT 20")
-                        .query());
+                        .query(),
+                importer.importSql("SELECT w.id, r.title FROM workers w CROSS JOIN LATERAL (SELECT title FROM resumes"
+                                + " WHERE worker_id = w.id ORDER BY id LIMIT 1) r WHERE w.id < 20")
+                        .query(),
+                importer.importSql("SELECT id FROM workers WHERE id < 5 UNION SELECT id FROM vacancies WHERE id < 5"
+                                + " ORDER BY 1 DESC LIMIT 3")
+                        .query(),
+                importer.importSql("SELECT DISTINCT ON (workload) workload, id FROM resumes ORDER BY workload, id")
+                        .query(),
+                importer.importSql("SELECT id, CASE WHEN compensation > 100000 THEN 'high' ELSE 'low' END AS band"
+                                + " FROM resumes WHERE id < 10")
+                        .query(),
+                importer.importSql("SELECT g FROM generate_series(1, 5) AS g").query());
+    }
+
+    /** A query with parameters, and their values. */
+    private static final String PARAMETERIZED =
+            "SELECT id, title FROM resumes WHERE compensation > :min_compensation AND workload = :workload";
+
+    private static final Map<String, Object> PARAMETER_VALUES =
+            Map.of("min_compensation", 100000, "workload", "fulltime");
+
+    @Test
+    void exportedCodeOfAQueryWithParametersRunsWithTheirValues() throws Exception {
+        var query = new SqlImporter().importSql(PARAMETERIZED).query();
+        var expected = CanonicalRows.of(database.rows(renderer.render(query, PARAMETER_VALUES)));
+        assertThat(expected).isNotEmpty();
+
+        String python = new SqlAlchemyExporter().export(query);
+        var outcome = ExportedPython.run(database, Map.of("q", python), Map.of("q", PARAMETER_VALUES))
+                .get("q");
+        assertThat(outcome.error()).as("error of exported code:\n%s", python).isNull();
+        assertThat(CanonicalRows.sorted(outcome.rows())).isEqualTo(CanonicalRows.sorted(expected));
+
+        String java = "    public static org.jooq.Query query(DSLContext ctx) {\n        return "
+                + jooq.expression(query) + ";\n    }\n";
+        var compiled = CompiledJava.jooq("ExportedWithParameters", java);
+        assertThat(compiled.type())
+                .as("exported code compiles:\n%s", compiled.errors())
+                .isNotNull();
+        var built = (org.jooq.Query)
+                compiled.type().getMethod("query", DSLContext.class).invoke(null, DSL.using(SQLDialect.POSTGRES));
+        PARAMETER_VALUES.forEach(built::bind);
+        var rows = CanonicalRows.of(database.rows(built.getSQL(org.jooq.conf.ParamType.INLINED)));
+        assertThat(CanonicalRows.sorted(rows)).isEqualTo(CanonicalRows.sorted(expected));
     }
 
     @Test
@@ -98,10 +142,7 @@ class ExportRunTest {
                     .append(jooq.expression(queries.get(i)))
                     .append(";\n    }\n");
         }
-        var compiled = CompiledJava.compile(
-                "Exported",
-                "import static org.jooq.impl.DSL.*;\nimport org.jooq.*;\nimport org.jooq.impl.SQLDataType;\n"
-                        + "import java.util.List;\npublic class Exported {\n" + sources + "}\n");
+        var compiled = CompiledJava.jooq("Exported", sources.toString());
         assertThat(compiled.type())
                 .as("exported code compiles:\n%s\n%s", compiled.errors(), sources)
                 .isNotNull();

@@ -21,6 +21,17 @@ import javax.tools.ToolProvider;
  */
 public record CompiledJava(Class<?> type, String errors) {
 
+    /**
+     * Compiles a public class {@code className} holding {@code methods}, static methods that return exported jOOQ
+     * code, with the imports that code expects ({@code org.jooq.*}, {@code DSL.*}, {@code SQLDataType}).
+     */
+    public static CompiledJava jooq(String className, String methods) {
+        return compile(
+                className,
+                "import static org.jooq.impl.DSL.*;\nimport org.jooq.*;\nimport org.jooq.impl.SQLDataType;\n"
+                        + "import java.util.List;\npublic class " + className + " {\n" + methods + "}\n");
+    }
+
     /** Compiles {@code source}, which declares the public class {@code className}, and loads it. */
     public static CompiledJava compile(String className, String source) {
         var compiler = ToolProvider.getSystemJavaCompiler();

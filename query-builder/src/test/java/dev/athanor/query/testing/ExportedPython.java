@@ -38,6 +38,15 @@ public final class ExportedPython {
 
     /** Runs each named piece of code in its own namespace, in one Python process. */
     public static Map<String, Outcome> run(SampleDatabase database, Map<String, String> codeByName) {
+        return run(database, codeByName, Map.of());
+    }
+
+    /**
+     * Runs each named piece of code in its own namespace, in one Python process, executing its statement with the
+     * values of its {@code bindparam(...)}s given under its name in {@code parameters} (JSON-compatible values).
+     */
+    public static Map<String, Outcome> run(
+            SampleDatabase database, Map<String, String> codeByName, Map<String, Map<String, Object>> parameters) {
         requirePackages();
         try {
             Path dir = Files.createTempDirectory("athanor-exported-python");
@@ -48,7 +57,7 @@ public final class ExportedPython {
             Path input = dir.resolve("code.json");
             Path output = dir.resolve("rows.json");
             var json = new ObjectMapper();
-            json.writeValue(input.toFile(), codeByName);
+            json.writeValue(input.toFile(), Map.of("code", codeByName, "parameters", parameters));
             var server = TestPostgres.shared();
             String url = "postgresql+psycopg2://" + server.superuser() + "@" + server.host() + ":" + server.port() + "/"
                     + database.name();

@@ -1,6 +1,7 @@
 """Runs exported SQLAlchemy code: run_exported.py URL CODE_JSON ROWS_JSON.
 
-CODE_JSON maps names to code that expects `engine` and leaves its statement in `query`. ROWS_JSON gets, for each
+CODE_JSON holds "code", mapping names to code that expects `engine` and leaves its statement in `query`, and
+"parameters", mapping some of the names to the values of their statement's bind parameters. ROWS_JSON gets, for each
 name, {"rows": [[text, ...], ...]} or {"error": "Type: message"}, values written as CanonicalRows.java writes them.
 """
 import datetime
@@ -38,7 +39,9 @@ def canonical(value):
 
 def main(url, code_file, rows_file):
     with open(code_file, encoding="utf-8") as f:
-        code_by_name = json.load(f)
+        given = json.load(f)
+    code_by_name = given["code"]
+    parameters = given["parameters"]
     engine = create_engine(url, future=True)
     outcomes = {}
     for name, code in code_by_name.items():
@@ -46,7 +49,7 @@ def main(url, code_file, rows_file):
             namespace = {"engine": engine}
             exec(compile(code, name, "exec"), namespace)
             with engine.connect() as connection:
-                rows = connection.execute(namespace["query"]).all()
+                rows = connection.execute(namespace["query"], parameters.get(name, {})).all()
             outcomes[name] = {"rows": [[canonical(v) for v in row] for row in rows]}
         except Exception as e:  # each query's failure is its own result
             outcomes[name] = {"error": "%s: %s" % (type(e).__name__, str(e).strip().splitlines()[0] if str(e).strip() else "")}
