@@ -1,5 +1,6 @@
 -- The two showcase queries of showcase.athanor.json as hand-written SQL, with the parameters'
--- default values written in. The tests check that the project's queries give the same rows.
+-- default values written in. The tests check that the project's queries give the same rows; tests and the
+-- screenshots read the queries from here, the one place they are written out.
 
 -- python_by_workload: average compensation of Python resumes per workload
 SELECT workload, avg(compensation)::int AS avg_compensation

@@ -97,10 +97,7 @@ public final class BuilderProjectModel {
     public SavedQuery savedQuery() {
         var parameters = new ArrayList<QueryParameter>();
         builder.parameterValues()
-                .forEach((name, value) -> parameters.add(new QueryParameter(
-                        name,
-                        value != null && value.matches("-?\\d{1,9}") ? ParameterType.INTEGER : ParameterType.TEXT,
-                        value)));
+                .forEach((name, value) -> parameters.add(new QueryParameter(name, ParameterType.readAs(value), value)));
         var boxes = new TreeMap<String, TableBox>();
         builder.layout().forEach((alias, box) -> boxes.put(alias, new TableBox(box.x(), box.y(), false)));
         return new SavedQuery(

@@ -1,5 +1,6 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.model.catalog.SqlIdentifiers;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.SortItem;
@@ -131,7 +132,7 @@ final class ExpressionText {
     }
 
     private static String name(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return SqlIdentifiers.quote(identifier);
     }
 
     private static List<String> splitTopLevel(String text) {

@@ -21,6 +21,7 @@ import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableAliases;
 import dev.athanor.query.model.TableSource;
 import dev.athanor.query.parse.SqlImporter;
+import dev.athanor.query.project.ParameterType;
 import dev.athanor.query.render.RenderedSql;
 import dev.athanor.query.validate.CatalogSchemaLookup;
 import dev.athanor.query.validate.QueryValidator;
@@ -748,15 +749,8 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Parameter values as typed, numbers read as numbers so they bind as such. */
     private Map<String, Object> typedParameters() {
         var typed = new HashMap<String, Object>();
-        parameterValues.forEach((name, text) -> {
-            Object value = text;
-            if (text != null && text.matches("-?\\d{1,18}")) {
-                value = Long.parseLong(text);
-            } else if (text != null && text.matches("-?\\d+\\.\\d+")) {
-                value = new java.math.BigDecimal(text);
-            }
-            typed.put(name, value);
-        });
+        parameterValues.forEach(
+                (name, text) -> typed.put(name, ParameterType.readAs(text).parse(text)));
         return typed;
     }
 

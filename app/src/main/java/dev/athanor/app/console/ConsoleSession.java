@@ -5,6 +5,7 @@ import dev.athanor.app.results.ConnectionSource;
 import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.model.engine.Cursor;
+import dev.athanor.query.project.ParameterType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

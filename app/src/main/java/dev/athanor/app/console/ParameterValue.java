@@ -1,5 +1,6 @@
 package dev.athanor.app.console;
 
+import dev.athanor.query.project.ParameterType;
 import java.util.Objects;
 
 /**

@@ -42,32 +42,28 @@ public final class Screenshots {
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
 
-    /** The first showcase query of the concepts: average compensation of Python resumes per workload. */
-    private static final String SHOWCASE_QUERY = """
-            SELECT workload, avg(compensation)::int AS avg_compensation, count(*) AS resumes
-            FROM resumes
-            WHERE title LIKE '%Python%' AND compensation > 40000
-            GROUP BY workload
-            HAVING avg(compensation) > 70000;
-            """;
-
-    /** The second showcase query: each worker's compensation against the average of its workload. */
-    private static final String SHOWCASE_WINDOW_QUERY = """
-            WITH helper2 AS (
-              SELECT *, compensation - avg_workload_compensation AS compensation_diff
-              FROM (SELECT w.id, w.username, r.compensation, r.workload,
-                           avg(r.compensation) OVER (PARTITION BY workload)::int AS avg_workload_compensation
-                    FROM resumes r JOIN workers w ON r.worker_id = w.id) helper1)
-            SELECT * FROM helper2 ORDER BY compensation_diff DESC;
-            """;
-
     private Screenshots() {}
+
+    /**
+     * The documented showcase queries ({@code docs/examples/showcase.sql}, next to {@code docs/screenshots}), which
+     * the console picture shows as a user who opened the file would see them.
+     */
+    private static Path showcaseFile(Path directory) {
+        Path file = directory.toAbsolutePath().resolveSibling("examples").resolve("showcase.sql");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    "Screenshots go to the project's docs/screenshots, next to docs/examples/showcase.sql; no " + file);
+        }
+        return file;
+    }
 
     /** Starts the toolkit, renders each screen into {@code directory} and shuts the toolkit down. */
     public static void render(Path directory) {
         Path config;
+        String showcase;
         try {
             Files.createDirectories(directory);
+            showcase = Files.readString(showcaseFile(directory));
             config = Files.createTempDirectory("athanor-screenshots");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,7 +117,7 @@ public final class Screenshots {
                         .findFirst()
                         .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
                 window.setEchoDivider(0.80); // room for both statements above their results
-                window.console().editor().replaceText(SHOWCASE_QUERY + "\n" + SHOWCASE_WINDOW_QUERY);
+                window.console().editor().replaceText(showcase);
                 window.console().editor().moveTo(0);
                 window.console().runScript();
             });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.athanor.app.task.Background;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableSource;
+import dev.athanor.sample.testkit.NamedSql;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,20 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class QueryBuilderModelTest {
-    static final String SHOWCASE_ONE = """
-            SELECT workload, avg(compensation)::int AS avg_compensation
-            FROM resumes
-            WHERE title LIKE '%Python%' AND compensation > 40000
-            GROUP BY workload
-            HAVING avg(compensation) > 70000""";
+    static final String SHOWCASE_ONE = NamedSql.showcase("python_by_workload");
 
-    static final String SHOWCASE_TWO = """
-            WITH helper2 AS (
-              SELECT *, compensation - avg_workload_compensation AS compensation_diff
-              FROM (SELECT w.id, w.username, r.compensation, r.workload,
-                           avg(r.compensation) OVER (PARTITION BY workload)::int AS avg_workload_compensation
-                    FROM resumes r JOIN workers w ON r.worker_id = w.id) helper1)
-            SELECT * FROM helper2 ORDER BY compensation_diff DESC""";
+    static final String SHOWCASE_TWO = NamedSql.showcase("compensation_against_workload");
 
     private static String database;
     private QueryBuilderModel model;

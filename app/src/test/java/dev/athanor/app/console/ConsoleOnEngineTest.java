@@ -9,6 +9,7 @@ import dev.athanor.model.engine.EchoEvent;
 import dev.athanor.model.engine.Engine;
 import dev.athanor.model.engine.PasswordSource;
 import dev.athanor.model.engine.PoolSettings;
+import dev.athanor.query.project.ParameterType;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.util.Map;
 import java.util.Optional;

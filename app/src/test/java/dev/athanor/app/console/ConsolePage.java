@@ -3,6 +3,7 @@ package dev.athanor.app.console;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.athanor.app.results.ResultRow;
+import dev.athanor.query.project.ParameterType;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.problem.QueryFailure;
 import dev.athanor.app.task.Background;
+import dev.athanor.query.project.ParameterType;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.sql.SQLException;
 import java.util.ArrayList;

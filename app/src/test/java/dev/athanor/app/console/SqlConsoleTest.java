@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.testing.ScenePng;
+import dev.athanor.query.project.ParameterType;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.util.List;
 import java.util.concurrent.TimeoutException;

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * PostgreSQL identifier quoting with the server's own rules, so that names read from the catalog can be
- * written back into SQL and reach the same object.
+ * written back into SQL and reach the same object. It is the one quoting rule of the product: the catalog's DDL,
+ * the query builder's rendering (through jOOQ names) and the builder's expression text all ask it.
  *
  * <p>{@link #quote(String)} behaves like the server function {@code quote_ident}: a name stays bare only when
  * it is a lower-case plain identifier ({@code [a-z_][a-z0-9_]*}) and not a keyword that PostgreSQL reserves in
@@ -195,7 +196,7 @@ public final class SqlIdentifiers {
      */
     public static String quote(String name) {
         Objects.requireNonNull(name, "name");
-        if (isBare(name)) {
+        if (!needsQuotes(name)) {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
@@ -213,11 +214,28 @@ public final class SqlIdentifiers {
     }
 
     /**
-     * Tells whether {@code name} can be written without quotes. Only ASCII lower-case letters, digits and
-     * underscores qualify, as in the server's {@code quote_ident}: letters outside ASCII would survive the
-     * lexer, but the server quotes them and so do we, which keeps the output identical to the server's.
+     * Tells whether {@code name} must be double-quoted to read back as itself: exactly when the server's
+     * {@code quote_ident} quotes it.
+     *
+     * @param name an identifier exactly as stored in the catalog
+     * @return false when the name can be written bare
      */
-    private static boolean isBare(String name) {
+    public static boolean needsQuotes(String name) {
+        Objects.requireNonNull(name, "name");
+        return !isPlain(name) || KEYWORDS.contains(name);
+    }
+
+    /**
+     * Tells whether {@code name} is a plain lower-case identifier, keyword or not. Such a name can be written bare
+     * where the grammar expects a function name ({@code coalesce}, {@code left} are valid, and only valid,
+     * unquoted there). Only ASCII lower-case letters, digits and underscores qualify, as in the server's
+     * {@code quote_ident}: letters outside ASCII would survive the lexer, but the server quotes them and so do we,
+     * which keeps the output identical to the server's.
+     *
+     * @param name an identifier exactly as stored in the catalog
+     * @return true when only its being a keyword could require quotes
+     */
+    public static boolean isPlain(String name) {
         if (name.isEmpty()) {
             return false;
         }
@@ -231,6 +249,6 @@ public final class SqlIdentifiers {
                 return false;
             }
         }
-        return !KEYWORDS.contains(name);
+        return true;
     }
 }

@@ -189,7 +189,7 @@ public final class JooqJavaExporter {
 
     private String grouping(Grouping grouping) {
         return switch (grouping) {
-            case Grouping.By by -> field(by.expression());
+            case Grouping.By by -> position(by.expression());
             case Grouping.Rollup rollup -> "rollup(" + list(rollup.expressions()) + ")";
             case Grouping.Cube cube -> "cube(" + list(cube.expressions()) + ")";
             case Grouping.Sets sets ->
@@ -205,8 +205,15 @@ public final class JooqJavaExporter {
         return "name(" + java(window.name()) + ").as(" + windowSpecification(window.window()) + ")";
     }
 
+    /** A GROUP BY or ORDER BY item, where a whole number is an output column's position and must stay inline. */
+    private String position(Expression expression) {
+        return SqlAlchemyExporter.isPosition(expression)
+                ? "inline(" + ((Expression.Literal) expression).text() + ")"
+                : field(expression);
+    }
+
     private String sortItem(SortItem item) {
-        var code = new StringBuilder(field(item.expression()));
+        var code = new StringBuilder(position(item.expression()));
         code.append(item.direction() == SortItem.Direction.DESC ? ".desc()" : ".asc()");
         switch (item.nulls()) {
             case FIRST -> code.append(".nullsFirst()");
@@ -224,31 +231,54 @@ public final class JooqJavaExporter {
                 "or(" + or.operands().stream().map(this::condition).collect(Collectors.joining(", ")) + ")";
             case Predicate.Not not -> "not(" + condition(not.operand()) + ")";
             case Predicate.Comparison comparison ->
-                field(comparison.left()) + "." + comparison.operator().name().toLowerCase(Locale.ROOT) + "("
+                untyped(comparison.left()) + "." + comparison.operator().name().toLowerCase(Locale.ROOT) + "("
                         + value(comparison.right()) + ")";
             case Predicate.Like like -> {
                 String method = (like.negated() ? "notLike" : "like") + (like.ignoreCase() ? "IgnoreCase" : "");
                 yield field(like.value()) + "." + method + "(" + value(like.pattern()) + ")";
             }
             case Predicate.InList in ->
-                field(in.value()) + (in.negated() ? ".notIn(" : ".in(")
+                untyped(in.value()) + (in.negated() ? ".notIn(" : ".in(")
                         + in.values().stream().map(this::value).collect(Collectors.joining(", ")) + ")";
             case Predicate.InSubquery in ->
                 field(in.value()) + (in.negated() ? ".notIn(" : ".in(") + query(in.query()) + ")";
             case Predicate.Exists exists -> (exists.negated() ? "notExists(" : "exists(") + query(exists.query()) + ")";
             case Predicate.Between between ->
-                field(between.value()) + (between.negated() ? ".notBetween(" : ".between(") + value(between.low())
+                untyped(between.value()) + (between.negated() ? ".notBetween(" : ".between(") + value(between.low())
                         + ", " + value(between.high()) + ")";
             case Predicate.IsNull isNull -> field(isNull.value()) + (isNull.negated() ? ".isNotNull()" : ".isNull()");
             case Predicate.Raw raw -> "condition(" + java(raw.sql()) + ")";
         };
     }
 
-    /** A right-hand operand: a constant as a Java value (jOOQ binds it), anything else as a field. */
+    /** A right-hand operand: a constant as a Java value (jOOQ binds it), anything else as an untyped field. */
     private String value(Expression expression) {
         return expression instanceof Expression.Literal literal && literal.type() != Expression.Literal.Type.NULL
                 ? javaValue(literal)
-                : field(expression);
+                : untyped(expression);
+    }
+
+    /**
+     * The field typed {@code Object}, as plain-SQL fields are: jOOQ types {@code count()}, {@code sum(...)},
+     * casts and constants, and Java then refuses to compare them with a constant or a field of another type
+     * ({@code sum(...).gt(300)}) or to mix them in CASE branches. Coercing changes nothing in the SQL.
+     */
+    private String untyped(Expression expression) {
+        String field = field(expression);
+        return switch (expression) {
+            case Expression.Column column -> field;
+            case Expression.FunctionCall call -> field;
+            case Expression.Raw raw -> field;
+            case Expression.Parameter parameter when parameter.typeHint() == null -> field;
+            default -> field + ".coerce(Object.class)";
+        };
+    }
+
+    /** A numeric operand of {@code times}, {@code div} or {@code mod}, which jOOQ takes only as a number. */
+    private String numeric(Expression expression) {
+        return expression instanceof Expression.Literal literal && literal.type() != Expression.Literal.Type.NULL
+                ? javaValue(literal)
+                : field(expression) + ".coerce(java.math.BigDecimal.class)";
     }
 
     private String field(Expression expression) {
@@ -268,14 +298,14 @@ public final class JooqJavaExporter {
                         : "cast(" + param + ", " + dataType(parameter.typeHint()) + ")";
             }
             case Expression.Arithmetic arithmetic -> {
-                String left = field(arithmetic.left());
+                String left = untyped(arithmetic.left());
                 String right = value(arithmetic.right());
                 yield switch (arithmetic.operator()) {
                     case ADD -> left + ".plus(" + right + ")";
                     case SUBTRACT -> left + ".minus(" + right + ")";
-                    case MULTIPLY -> left + ".times(" + right + ")";
-                    case DIVIDE -> left + ".div(" + right + ")";
-                    case MODULO -> left + ".mod(" + right + ")";
+                    case MULTIPLY -> left + ".times(" + numeric(arithmetic.right()) + ")";
+                    case DIVIDE -> left + ".div(" + numeric(arithmetic.right()) + ")";
+                    case MODULO -> left + ".mod(" + numeric(arithmetic.right()) + ")";
                     case CONCAT -> "concat(" + left + ", " + field(arithmetic.right()) + ")";
                 };
             }
@@ -300,13 +330,13 @@ public final class JooqJavaExporter {
                     code.append(first ? "when(" : ".when(")
                             .append(condition(when.condition()))
                             .append(", ")
-                            .append(field(when.result()))
+                            .append(untyped(when.result()))
                             .append(')');
                     first = false;
                 }
                 if (caseExpression.otherwise() != null) {
                     code.append(".otherwise(")
-                            .append(field(caseExpression.otherwise()))
+                            .append(untyped(caseExpression.otherwise()))
                             .append(')');
                 }
                 yield code.toString();

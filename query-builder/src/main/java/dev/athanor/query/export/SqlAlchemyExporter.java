@@ -74,7 +74,16 @@ public final class SqlAlchemyExporter {
             "func",
             "text",
             "cast",
-            "case");
+            "case",
+            "column",
+            "literal",
+            "literal_column",
+            "bindparam",
+            "aliased",
+            "union",
+            "intersect",
+            "distinct",
+            "true");
 
     /** Python code that builds the query; it expects an {@code engine} to reflect the tables from. */
     public String export(Query query) {
@@ -92,10 +101,16 @@ public final class SqlAlchemyExporter {
         }
         code.append("\nmetadata = MetaData()\n");
         for (var table : writer.tables.entrySet()) {
+            // SQLAlchemy reflects a table by its name; the schema is an argument of its own, not part of the name.
             code.append(table.getValue())
                     .append(" = Table(")
-                    .append(table.getKey())
-                    .append(", metadata, autoload_with=engine)\n");
+                    .append(python(table.getKey().name()))
+                    .append(", metadata, ")
+                    .append(
+                            table.getKey().schema() == null
+                                    ? ""
+                                    : "schema=" + python(table.getKey().schema()) + ", ")
+                    .append("autoload_with=engine)\n");
         }
         if (writer.usesUserType) {
             code.append("""
@@ -119,13 +134,15 @@ public final class SqlAlchemyExporter {
     /** One export: the variables defined so far and what must be imported. */
     private static final class Writer {
         final Set<String> imports = new LinkedHashSet<>(List.of("MetaData", "Table", "select"));
-        /** Python literal of "schema.table" (or "table") to its variable. */
-        final Map<String, String> tables = new LinkedHashMap<>();
+        /** Each table the query reads to its variable. */
+        final Map<TableName, String> tables = new LinkedHashMap<>();
 
         final List<String> definitions = new ArrayList<>();
         final Set<String> usedNames = new java.util.HashSet<>();
         boolean usesAliased;
         boolean usesUserType;
+        /** The name of the recursive CTE whose recursive part is being written, or null. */
+        String recursiveCte;
 
         /**
          * Variables by the name a query uses for a FROM item (alias, table or CTE name), per scope. CTE names
@@ -156,7 +173,7 @@ public final class SqlAlchemyExporter {
                     .append(query(operation.right(), scope))
                     .append(')');
             var outer = new Scope(scope, List.of());
-            appendOrderAndLimit(code, operation.orderBy(), operation.limit(), operation.offset(), outer);
+            appendOrderAndLimit(code, operation.orderBy(), operation.limit(), operation.offset(), outer, Set.of());
             return code.toString();
         }
 
@@ -177,6 +194,12 @@ public final class SqlAlchemyExporter {
             }
             scope.windows.putAll(windows);
 
+            var labels = new java.util.HashSet<String>();
+            for (var item : select.items()) {
+                if (item instanceof SelectItem.Value value && value.label() != null) {
+                    labels.add(value.label());
+                }
+            }
             var code = new StringBuilder("select(");
             code.append(
                     select.items().isEmpty()
@@ -203,7 +226,7 @@ public final class SqlAlchemyExporter {
             if (!select.groupBy().isEmpty()) {
                 code.append(".group_by(")
                         .append(select.groupBy().stream()
-                                .map(g -> grouping(g, scope))
+                                .map(g -> grouping(g, scope, labels))
                                 .collect(Collectors.joining(", ")))
                         .append(')');
             }
@@ -212,16 +235,21 @@ public final class SqlAlchemyExporter {
                         .append(predicate(select.having(), scope))
                         .append(')');
             }
-            appendOrderAndLimit(code, select.orderBy(), select.limit(), select.offset(), scope);
+            appendOrderAndLimit(code, select.orderBy(), select.limit(), select.offset(), scope, labels);
             return code.toString();
         }
 
         void appendOrderAndLimit(
-                StringBuilder code, List<SortItem> orderBy, Expression limit, Expression offset, Scope scope) {
+                StringBuilder code,
+                List<SortItem> orderBy,
+                Expression limit,
+                Expression offset,
+                Scope scope,
+                Set<String> labels) {
             if (!orderBy.isEmpty()) {
                 code.append(".order_by(")
                         .append(orderBy.stream()
-                                .map(item -> sortItem(item, scope))
+                                .map(item -> sortItem(item, outputOrExpression(item.expression(), scope, labels)))
                                 .collect(Collectors.joining(", ")))
                         .append(')');
             }
@@ -244,8 +272,14 @@ public final class SqlAlchemyExporter {
                         variable + " = " + query(base, names) + ".cte(" + python(cte.name()) + ", recursive=True)");
                 var inner = new HashMap<>(names);
                 inner.put(cte.name(), variable);
-                definitions.add(variable + " = " + variable + (recursive.all() ? ".union_all(" : ".union(")
-                        + query(recursive.right(), inner) + ")");
+                String outerRecursive = recursiveCte;
+                recursiveCte = cte.name();
+                try {
+                    definitions.add(variable + " = " + variable + (recursive.all() ? ".union_all(" : ".union(")
+                            + query(recursive.right(), inner) + ")");
+                } finally {
+                    recursiveCte = outerRecursive;
+                }
                 return variable;
             }
             var inner = new HashMap<>(names);
@@ -274,8 +308,8 @@ public final class SqlAlchemyExporter {
         String tableSource(TableSource source, Map<String, String> names, List<String> sources) {
             return switch (source) {
                 case TableSource.Table table -> {
-                    String key = python(table.schema() == null ? table.name() : table.schema() + "." + table.name());
-                    String tableVariable = tables.computeIfAbsent(key, k -> variable(table.name()));
+                    String tableVariable = tables.computeIfAbsent(
+                            new TableName(table.schema(), table.name()), k -> variable(table.name()));
                     if (table.alias() == null) {
                         names.put(table.name(), tableVariable);
                         sources.add(tableVariable);
@@ -290,6 +324,14 @@ public final class SqlAlchemyExporter {
                 }
                 case TableSource.CteReference reference -> {
                     String cte = names.getOrDefault(reference.name(), variable(reference.name()));
+                    if (reference.name().equals(recursiveCte) && reference.alias() != null) {
+                        // The recursive part reads its CTE once, so the CTE's own name can stand for the alias.
+                        // Aliased, SQLAlchemy would see two unrelated CTEs under one name when the main query
+                        // uses the same alias for the finished CTE.
+                        names.put(reference.alias(), cte);
+                        sources.add(cte);
+                        yield cte;
+                    }
                     if (reference.alias() == null) {
                         sources.add(cte);
                         yield cte;
@@ -356,22 +398,52 @@ public final class SqlAlchemyExporter {
             return use("literal_column") + "(\"*\")";
         }
 
-        String grouping(Grouping grouping, Scope scope) {
+        String grouping(Grouping grouping, Scope scope, Set<String> labels) {
             return switch (grouping) {
-                case Grouping.By by -> expression(by.expression(), scope);
-                case Grouping.Rollup rollup -> use("func") + ".rollup(" + list(rollup.expressions(), scope) + ")";
-                case Grouping.Cube cube -> use("func") + ".cube(" + list(cube.expressions(), scope) + ")";
+                case Grouping.By by -> outputOrExpression(by.expression(), scope, labels);
+                case Grouping.Rollup rollup ->
+                    use("func") + ".rollup(" + groupingList(rollup.expressions(), scope, labels) + ")";
+                case Grouping.Cube cube ->
+                    use("func") + ".cube(" + groupingList(cube.expressions(), scope, labels) + ")";
                 case Grouping.Sets sets ->
                     use("func") + ".grouping_sets("
                             + sets.sets().stream()
-                                    .map(set -> use("tuple_") + "(" + list(set, scope) + ")")
+                                    .map(set -> use("tuple_") + "(" + groupingList(set, scope, labels) + ")")
                                     .collect(Collectors.joining(", "))
                             + ")";
             };
         }
 
+        private String groupingList(List<Expression> expressions, Scope scope, Set<String> labels) {
+            return expressions.stream()
+                    .map(e -> outputOrExpression(e, scope, labels))
+                    .collect(Collectors.joining(", "));
+        }
+
+        /**
+         * A bare name in GROUP BY or ORDER BY that is also an output label stays a bare name, as the SQL has it: the
+         * server resolves it (to the label, or in GROUP BY to an input column of that name first), where
+         * {@code table.c.name} would ask for a column the table may not have. A whole number there is an output
+         * column's position, which must reach the SQL as written rather than as a bound value.
+         */
+        private String outputOrExpression(Expression expression, Scope scope, Set<String> labels) {
+            if (expression instanceof Expression.Column column
+                    && column.table() == null
+                    && labels.contains(column.column())) {
+                return use("column") + "(" + python(column.column()) + ")";
+            }
+            if (isPosition(expression)) {
+                return use("literal_column") + "(" + python(((Expression.Literal) expression).text()) + ")";
+            }
+            return expression(expression, scope);
+        }
+
         String sortItem(SortItem item, Scope scope) {
-            var code = new StringBuilder(expression(item.expression(), scope));
+            return sortItem(item, expression(item.expression(), scope));
+        }
+
+        private static String sortItem(SortItem item, String expression) {
+            var code = new StringBuilder(expression);
             code.append(item.direction() == SortItem.Direction.DESC ? ".desc()" : ".asc()");
             switch (item.nulls()) {
                 case FIRST -> code.append(".nulls_first()");
@@ -580,6 +652,16 @@ public final class SqlAlchemyExporter {
             return candidate;
         }
     }
+
+    /** Whether a GROUP BY or ORDER BY item is an output column's position ({@code ORDER BY 1}). */
+    static boolean isPosition(Expression expression) {
+        return expression instanceof Expression.Literal literal
+                && literal.type() == Expression.Literal.Type.NUMBER
+                && literal.text().chars().allMatch(Character::isDigit);
+    }
+
+    /** A table as SQLAlchemy reflects it: its name and, when the query names one, its schema. */
+    private record TableName(String schema, String name) {}
 
     /** The FROM items one SELECT can name, with the windows of its WINDOW clause. */
     private static final class Scope {

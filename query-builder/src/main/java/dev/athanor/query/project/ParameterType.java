@@ -2,6 +2,7 @@ package dev.athanor.query.project;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -9,39 +10,55 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * The declared type of a query parameter, named as in PostgreSQL. It decides how a value typed on the command line
- * or stored as a default is turned into the Java value that is bound.
+ * The type of a query parameter, named as in PostgreSQL: how text typed for a {@code :name} (in the console's
+ * dialog, the builder's parameter fields, on the command line or stored as a project default) becomes the Java
+ * value that is bound. It is the one conversion of typed text to bind values in the product.
  */
 public enum ParameterType {
+    /**
+     * Bound without a declared type (in the console), so the server infers it from where the parameter stands: a
+     * text parameter compares with an enum, json or varchar column alike.
+     */
     @JsonProperty("text")
-    TEXT("text"),
+    TEXT("text", Types.OTHER),
     @JsonProperty("integer")
-    INTEGER("integer"),
+    INTEGER("integer", Types.INTEGER),
     @JsonProperty("bigint")
-    BIGINT("bigint"),
+    BIGINT("bigint", Types.BIGINT),
     @JsonProperty("numeric")
-    NUMERIC("numeric"),
+    NUMERIC("numeric", Types.NUMERIC),
     @JsonProperty("double precision")
-    DOUBLE_PRECISION("double precision"),
+    DOUBLE_PRECISION("double precision", Types.DOUBLE),
     @JsonProperty("boolean")
-    BOOLEAN("boolean"),
+    BOOLEAN("boolean", Types.BOOLEAN),
     @JsonProperty("date")
-    DATE("date"),
+    DATE("date", Types.DATE),
     @JsonProperty("time")
-    TIME("time"),
+    TIME("time", Types.TIME),
     @JsonProperty("timestamp")
-    TIMESTAMP("timestamp"),
+    TIMESTAMP("timestamp", Types.TIMESTAMP),
     @JsonProperty("timestamptz")
-    TIMESTAMPTZ("timestamptz"),
+    TIMESTAMPTZ("timestamptz", Types.TIMESTAMP_WITH_TIMEZONE),
     @JsonProperty("uuid")
-    UUID_TYPE("uuid");
+    UUID_TYPE("uuid", Types.OTHER),
+    /**
+     * SQL NULL whatever the text: the console offers it to bind a NULL; a saved query's parameter declares one of
+     * the other types instead.
+     */
+    NULL("NULL", Types.NULL);
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
 
     private final String sqlName;
+    private final int jdbcType;
 
-    ParameterType(String sqlName) {
+    ParameterType(String sqlName, int jdbcType) {
         this.sqlName = sqlName;
+        this.jdbcType = jdbcType;
     }
 
     /** The PostgreSQL spelling, as written in a project file and in a cast. */
@@ -49,10 +66,32 @@ public enum ParameterType {
         return sqlName;
     }
 
+    /** The {@link java.sql.Types} code to give {@code setObject} (or {@code setNull}) with the parsed value. */
+    public int jdbcType() {
+        return jdbcType;
+    }
+
+    /**
+     * The type that text typed without a declared type is read as: a whole number is an {@link #INTEGER} (or a
+     * {@link #BIGINT} when it does not fit), a number with a decimal point is {@link #NUMERIC}, anything else (and
+     * null) is {@link #TEXT}.
+     */
+    public static ParameterType readAs(String text) {
+        if (text == null) {
+            return TEXT;
+        }
+        String value = text.strip();
+        if (WHOLE_NUMBER.matcher(value).matches()) {
+            long number = Long.parseLong(value);
+            return number == (int) number ? INTEGER : BIGINT;
+        }
+        return DECIMAL.matcher(value).matches() ? NUMERIC : TEXT;
+    }
+
     /**
      * The value {@code text} stands for: {@link String}, {@link Integer}, {@link Long}, {@link BigDecimal},
      * {@link Double}, {@link Boolean}, {@link LocalDate}, {@link LocalTime}, {@link LocalDateTime},
-     * {@link OffsetDateTime} or {@link UUID}.
+     * {@link OffsetDateTime}, {@link UUID}, or null for {@link #NULL}.
      *
      * @throws IllegalArgumentException with a message for people when the text is not a value of this type
      */
@@ -70,6 +109,7 @@ public enum ParameterType {
                 case TIMESTAMP -> LocalDateTime.parse(text.strip().replace(' ', 'T'));
                 case TIMESTAMPTZ -> OffsetDateTime.parse(text.strip().replace(' ', 'T'));
                 case UUID_TYPE -> UUID.fromString(text.strip());
+                case NULL -> null;
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not " + example(), e);
@@ -78,8 +118,8 @@ public enum ParameterType {
 
     private Object parseBoolean(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "t", "yes", "on", "1" -> Boolean.TRUE;
-            case "false", "f", "no", "off", "0" -> Boolean.FALSE;
+            case "true", "t", "yes", "y", "on", "1" -> Boolean.TRUE;
+            case "false", "f", "no", "n", "off", "0" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("'" + text + "' is not " + example());
         };
     }
@@ -97,6 +137,13 @@ public enum ParameterType {
             case TIMESTAMP -> "a timestamp (e.g. 2024-01-31 13:45:00)";
             case TIMESTAMPTZ -> "a timestamp with offset (e.g. 2024-01-31 13:45:00+01:00)";
             case UUID_TYPE -> "a UUID";
+            case NULL -> "NULL";
         };
+    }
+
+    /** The PostgreSQL spelling, as a choice is shown to people. */
+    @Override
+    public String toString() {
+        return sqlName;
     }
 }

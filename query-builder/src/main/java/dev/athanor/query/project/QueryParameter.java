@@ -21,6 +21,9 @@ public record QueryParameter(
             throw new IllegalArgumentException("A parameter needs a name");
         }
         Objects.requireNonNull(type, "type");
+        if (type == ParameterType.NULL) {
+            throw new IllegalArgumentException("Parameter " + name + " needs a type; NULL is a value");
+        }
         if (defaultValue != null) {
             type.parse(defaultValue); // a default that can never bind is refused where it is written
         }

@@ -1,8 +1,7 @@
 package dev.athanor.query.render;
 
+import dev.athanor.model.catalog.SqlIdentifiers;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.jooq.Name;
 import org.jooq.impl.DSL;
 
@@ -10,123 +9,15 @@ import org.jooq.impl.DSL;
  * Identifiers as jOOQ names, quoted only when PostgreSQL needs it: {@code resumes} stays {@code resumes}, while
  * {@code Order Items}, {@code user} or {@code Workers} become {@code "Order Items"}, {@code "user"},
  * {@code "Workers"}. The model holds names exactly as they are in the catalog (case-sensitive), so a name that
- * would fold or clash with a keyword is always quoted and survives the round trip.
+ * would fold or clash with a keyword is always quoted and survives the round trip. Whether a name needs quotes is
+ * {@link SqlIdentifiers}' rule, the server's {@code quote_ident}.
  */
 public final class SqlNames {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
-
-    /**
-     * PostgreSQL's reserved keywords and those that cannot name a function or type (Appendix C of its manual);
-     * a column, table or alias with one of these names must be quoted.
-     */
-    private static final Set<String> KEYWORDS = Set.copyOf(Arrays.asList(
-            "all",
-            "analyse",
-            "analyze",
-            "and",
-            "any",
-            "array",
-            "as",
-            "asc",
-            "asymmetric",
-            "both",
-            "case",
-            "cast",
-            "check",
-            "collate",
-            "column",
-            "constraint",
-            "create",
-            "current_catalog",
-            "current_date",
-            "current_role",
-            "current_time",
-            "current_timestamp",
-            "current_user",
-            "default",
-            "deferrable",
-            "desc",
-            "distinct",
-            "do",
-            "else",
-            "end",
-            "except",
-            "false",
-            "fetch",
-            "for",
-            "foreign",
-            "from",
-            "grant",
-            "group",
-            "having",
-            "in",
-            "initially",
-            "intersect",
-            "into",
-            "lateral",
-            "leading",
-            "limit",
-            "localtime",
-            "localtimestamp",
-            "not",
-            "null",
-            "offset",
-            "on",
-            "only",
-            "or",
-            "order",
-            "placing",
-            "primary",
-            "references",
-            "returning",
-            "select",
-            "session_user",
-            "some",
-            "symmetric",
-            "system_user",
-            "table",
-            "then",
-            "to",
-            "trailing",
-            "true",
-            "union",
-            "unique",
-            "user",
-            "using",
-            "variadic",
-            "when",
-            "where",
-            "window",
-            "with",
-            "authorization",
-            "binary",
-            "collation",
-            "concurrently",
-            "cross",
-            "current_schema",
-            "freeze",
-            "full",
-            "ilike",
-            "inner",
-            "is",
-            "isnull",
-            "join",
-            "left",
-            "like",
-            "natural",
-            "notnull",
-            "outer",
-            "overlaps",
-            "right",
-            "similar",
-            "tablesample",
-            "verbose"));
-
     private SqlNames() {}
 
     /** One identifier, quoted when needed. */
     public static Name identifier(String name) {
-        return needsQuotes(name) ? DSL.quotedName(name) : DSL.unquotedName(name);
+        return SqlIdentifiers.needsQuotes(name) ? DSL.quotedName(name) : DSL.unquotedName(name);
     }
 
     /** A qualified name ({@code schema.table}, {@code alias.column}); {@code null} parts are left out. */
@@ -143,12 +34,7 @@ public final class SqlNames {
      */
     public static Name function(String name) {
         return DSL.name(Arrays.stream(name.split("\\."))
-                .map(part -> PLAIN.matcher(part).matches() ? DSL.unquotedName(part) : DSL.quotedName(part))
+                .map(part -> SqlIdentifiers.isPlain(part) ? DSL.unquotedName(part) : DSL.quotedName(part))
                 .toArray(Name[]::new));
-    }
-
-    /** Whether {@code name} must be quoted to keep its exact spelling. */
-    public static boolean needsQuotes(String name) {
-        return !PLAIN.matcher(name).matches() || KEYWORDS.contains(name);
     }
 }

@@ -171,7 +171,9 @@ class ExportersTest {
                 .contains(
                         ".where(and(field(name(\"title\")).like(\"%Python%\"), field(name(\"compensation\")).gt(40000)))")
                 .contains(".groupBy(field(name(\"workload\")))")
-                .contains(".having(avg(field(name(\"compensation\")).coerce(java.math.BigDecimal.class)).gt(70000))");
+                .contains(
+                        ".having(avg(field(name(\"compensation\")).coerce(java.math.BigDecimal.class)).coerce(Object.class)"
+                                + ".gt(70000))");
     }
 
     @Test

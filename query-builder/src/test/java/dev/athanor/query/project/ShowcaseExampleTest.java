@@ -3,6 +3,7 @@ package dev.athanor.query.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.query.render.QueryRenderer;
+import dev.athanor.sample.testkit.NamedSql;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 class ShowcaseExampleTest {
     static final Path EXAMPLE = Path.of("..", "docs", "examples", "showcase.athanor.json");
 
-    static final String PYTHON_BY_WORKLOAD = showcaseSql("python_by_workload");
+    static final String PYTHON_BY_WORKLOAD = NamedSql.showcase("python_by_workload");
 
-    static final String COMPENSATION_AGAINST_WORKLOAD = showcaseSql("compensation_against_workload");
+    static final String COMPENSATION_AGAINST_WORKLOAD = NamedSql.showcase("compensation_against_workload");
 
     private static Connection connection;
     private final QueryRenderer renderer = new QueryRenderer();
@@ -109,20 +110,5 @@ class ShowcaseExampleTest {
             rows.add(row);
         }
         return rows;
-    }
-
-    /** The hand-written SQL of query {@code name} in docs/examples/showcase.sql (the statement after its comment). */
-    static String showcaseSql(String name) {
-        try {
-            var text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "examples", "showcase.sql"));
-            var start = text.indexOf("-- " + name + ":");
-            if (start < 0) {
-                throw new AssertionError("showcase.sql has no query " + name);
-            }
-            var from = text.indexOf('\n', start) + 1;
-            return text.substring(from, text.indexOf(';', from));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -2,6 +2,9 @@ package dev.athanor.query.testing;
 
 import dev.athanor.query.render.RenderedSql;
 import dev.athanor.sample.testkit.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +24,34 @@ public final class SampleDatabase {
     /** A new database holding the sample schema and data. */
     public static SampleDatabase create(String prefix) {
         return new SampleDatabase(TestPostgres.shared().createSampleDatabase(prefix));
+    }
+
+    /**
+     * A new empty database into which the SQL script at {@code resource} (on the test class path, statements ending
+     * with a semicolon) has been run.
+     */
+    public static SampleDatabase fromScript(String prefix, String resource) {
+        var database = new SampleDatabase(TestPostgres.shared().createEmptyDatabase(prefix));
+        try (var in = SampleDatabase.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No script " + resource + " on the class path");
+            }
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try (var connection = database.connect();
+                    var statement = connection.createStatement()) {
+                statement.execute(script);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Script " + resource + " failed: " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    /** The database's name on the test server (which {@link TestPostgres#shared()} gives the address of). */
+    public String name() {
+        return name;
     }
 
     /** A superuser connection to this database. */

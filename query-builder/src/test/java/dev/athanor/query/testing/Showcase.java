@@ -16,28 +16,20 @@ import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableSource;
 import dev.athanor.query.model.TableSource.Join;
 import dev.athanor.query.model.WindowSpec;
+import dev.athanor.sample.testkit.NamedSql;
 
-/** The two showcase queries of the product's concepts, built through the model, with their hand-written SQL. */
+/**
+ * The two showcase queries of the product's concepts, built through the model, with their hand-written SQL as
+ * documented in {@code docs/examples/showcase.sql}.
+ */
 public final class Showcase {
     private Showcase() {}
 
     /** Average compensation of Python resumes per workload. */
-    public static final String AVERAGE_PER_WORKLOAD_SQL = """
-            SELECT workload, avg(compensation)::int AS avg_compensation
-            FROM resumes
-            WHERE title LIKE '%Python%' AND compensation > 40000
-            GROUP BY workload
-            HAVING avg(compensation) > 70000""";
+    public static final String AVERAGE_PER_WORKLOAD_SQL = NamedSql.showcase("python_by_workload");
 
     /** Each worker's compensation against the average of its workload. */
-    public static final String DIFFERENCE_TO_AVERAGE_SQL = """
-            WITH helper2 AS (
-              SELECT *, compensation - avg_workload_compensation AS compensation_diff
-              FROM (SELECT w.id, w.username, r.compensation, r.workload,
-                           avg(r.compensation) OVER (PARTITION BY workload)::int
-                             AS avg_workload_compensation
-                    FROM resumes r JOIN workers w ON r.worker_id = w.id) helper1)
-            SELECT * FROM helper2 ORDER BY compensation_diff DESC""";
+    public static final String DIFFERENCE_TO_AVERAGE_SQL = NamedSql.showcase("compensation_against_workload");
 
     /** {@link #AVERAGE_PER_WORKLOAD_SQL} as a model. */
     public static Query.Select averagePerWorkload() {
