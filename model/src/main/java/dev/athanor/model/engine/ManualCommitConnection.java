@@ -84,7 +84,8 @@ public final class ManualCommitConnection implements AutoCloseable {
      * transaction held anything yet, as psql does. A statement that ends the transaction (COMMIT, ROLLBACK) closes
      * the cursors of earlier statements.
      *
-     * @throws DatabaseException classified; the transaction is then FAILED unless nothing was open before
+     * @throws DatabaseException classified; the transaction is then FAILED, as PostgreSQL leaves it, even when the
+     *     statement was its first: whether to roll back at once is the caller's choice
      */
     public Outcome execute(String sql, Binder binder) {
         var lock = held.lock();
