@@ -78,6 +78,12 @@ public final class SqlConsoleModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<TransactionState> transactionState =
             new ReadOnlyObjectWrapper<>(TransactionState.IDLE);
+    /**
+     * Whether the open transaction wrote something or failed, as the server said at the end of the last run; a
+     * transaction that only read is rolled back without asking when the window leaves this database.
+     */
+    private boolean holdsChanges;
+
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConsoleError> error = new ReadOnlyObjectWrapper<>();
@@ -188,7 +194,13 @@ public final class SqlConsoleModel implements AutoCloseable {
         start(script, List.copyOf(plan));
     }
 
-    private record RunEnd(ConsoleSession.Outcome last, Planned lastStatement, int ran, TransactionState state) {}
+    /** @param holdsChanges whether the transaction left open wrote something or failed (see {@link #pendingWork}) */
+    private record RunEnd(
+            ConsoleSession.Outcome last,
+            Planned lastStatement,
+            int ran,
+            TransactionState state,
+            boolean holdsChanges) {}
 
     private void start(String script, List<Planned> plan) {
         running.set(true);
@@ -242,7 +254,10 @@ public final class SqlConsoleModel implements AutoCloseable {
                         });
                         if (outcome instanceof ConsoleSession.Failed) break;
                     }
-                    return new RunEnd(last, lastPlanned, ran, session.state());
+                    var state = session.state();
+                    // asked now, while this worker still holds the connection: the answer is a round trip
+                    boolean holdsChanges = state != TransactionState.IDLE && session.holdsChanges();
+                    return new RunEnd(last, lastPlanned, ran, state, holdsChanges);
                 },
                 end -> {
                     runOver(ended);
@@ -389,6 +404,7 @@ public final class SqlConsoleModel implements AutoCloseable {
     /** Says how the run went; {@link #runningProperty()} turns false last, once everything else is told. */
     private void finish(String script, int planned, RunEnd end, long nanos) {
         transactionState.set(end.state());
+        holdsChanges = end.holdsChanges();
         String took = " in " + CellText.duration(nanos);
         String prefix = planned > 1 ? end.ran() + " of " + planned + " statements ran; last: " : "";
         switch (end.last()) {
@@ -513,6 +529,7 @@ public final class SqlConsoleModel implements AutoCloseable {
                 state -> {
                     running.set(false);
                     transactionState.set(state);
+                    holdsChanges = state != TransactionState.IDLE;
                     error.set(null);
                     message.set(commit ? "Committed." : "Rolled back.");
                     done.run();
@@ -520,6 +537,7 @@ public final class SqlConsoleModel implements AutoCloseable {
                 failure -> {
                     running.set(false);
                     transactionState.set(TransactionState.IDLE);
+                    holdsChanges = false;
                     message.set((commit ? "Commit failed: " : "Rollback failed: ")
                             + QueryFailure.of(failure).message());
                     failed.accept(failure);
@@ -528,7 +546,8 @@ public final class SqlConsoleModel implements AutoCloseable {
 
     /**
      * The console's uncommitted transaction as work to settle before the window leaves this database: pending
-     * while a transaction is open or failed, or a statement runs.
+     * while a statement runs, or while the transaction failed or wrote something (changed rows, locked them, DDL).
+     * An open transaction that only read is not pending: leaving rolls it back, and the echo log shows that.
      */
     public PendingWork pendingWork() {
         return new PendingWork() {
@@ -537,7 +556,10 @@ public final class SqlConsoleModel implements AutoCloseable {
                 if (running.get()) return Optional.of("The SQL console is still running a statement.");
                 return switch (transactionState.get()) {
                     case IDLE -> Optional.empty();
-                    case IN_TRANSACTION -> Optional.of("The SQL console has a transaction with uncommitted changes.");
+                    case IN_TRANSACTION ->
+                        holdsChanges
+                                ? Optional.of("The SQL console has a transaction with uncommitted changes.")
+                                : Optional.empty();
                     case FAILED -> Optional.of("The SQL console's transaction failed; committing it rolls it back.");
                 };
             }

@@ -373,4 +373,23 @@ class SqlConsoleModelTest {
         assertThat(SqlConsoleModel.title(5, "SELECT r.title, w.username FROM resumes r JOIN workers w USING (id)"))
                 .isEqualTo("5: SELECT … FROM resumes");
     }
+
+    @Test
+    void onlyATransactionThatWroteOrFailedIsWorkToSettleBeforeLeaving() {
+        console.runStatementAt("SELECT count(*) FROM workers", 0);
+        assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.IN_TRANSACTION);
+        assertThat(console.pendingWork().pending()).isEmpty();
+
+        console.runStatementAt("UPDATE workers SET username = username WHERE id = 1", 0);
+        assertThat(console.pendingWork().pending())
+                .contains("The SQL console has a transaction with uncommitted changes.");
+
+        console.rollback();
+        assertThat(console.pendingWork().pending()).isEmpty();
+        console.runStatementAt("SELECT count(*) FROM workers", 0);
+        console.runStatementAt("SELECT 1 / 0", 0);
+        assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.FAILED);
+        assertThat(console.pendingWork().pending())
+                .contains("The SQL console's transaction failed; committing it rolls it back.");
+    }
 }

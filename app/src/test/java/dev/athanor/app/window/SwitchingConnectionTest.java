@@ -9,6 +9,7 @@ import dev.athanor.app.console.TransactionState;
 import dev.athanor.app.echo.EchoRow;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.testing.SampleTarget;
+import dev.athanor.model.engine.ManualCommitConnection;
 import dev.athanor.model.engine.ProfileStore;
 import dev.athanor.model.engine.RememberedPasswords;
 import java.nio.file.Path;
@@ -100,6 +101,23 @@ class SwitchingConnectionTest {
     }
 
     @Test
+    void switchingAfterOnlyReadingAsksNothingAndRollsBack() {
+        var console = connected().console();
+        console.runStatementAt("SELECT username FROM workers WHERE id = 1", 0);
+        assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.IN_TRANSACTION);
+
+        model.connect(other);
+
+        assertThat(model.leaveQuestionProperty().get()).isNull();
+        assertThat(connected().choice()).isEqualTo(other);
+        assertThat(model.echo().rows())
+                .filteredOn(row -> row.origin().equals(MainModel.CONSOLE_ORIGIN))
+                .extracting(EchoRow::sql)
+                .containsSequence(
+                        "SELECT username FROM workers WHERE id = 1", ManualCommitConnection.HOLDS_CHANGES, "ROLLBACK");
+    }
+
+    @Test
     void rollBackSendsRollbackBeforeLeavingAndTheRowIsUnchanged() throws SQLException {
         connected().console().runStatementAt(UPDATE, 0);
         model.connect(other);
@@ -111,7 +129,7 @@ class SwitchingConnectionTest {
         assertThat(model.echo().rows())
                 .filteredOn(row -> row.origin().equals(MainModel.CONSOLE_ORIGIN))
                 .extracting(EchoRow::sql)
-                .containsSequence(UPDATE, "ROLLBACK");
+                .containsSequence(UPDATE, ManualCommitConnection.HOLDS_CHANGES, "ROLLBACK");
         assertThat(username()).isEqualTo(usernameBefore);
     }
 
@@ -126,7 +144,7 @@ class SwitchingConnectionTest {
         assertThat(model.echo().rows())
                 .filteredOn(row -> row.origin().equals(MainModel.CONSOLE_ORIGIN))
                 .extracting(EchoRow::sql)
-                .containsSequence(UPDATE, "COMMIT");
+                .containsSequence(UPDATE, ManualCommitConnection.HOLDS_CHANGES, "COMMIT");
         assertThat(username()).isEqualTo("switched");
     }
 

@@ -10,6 +10,7 @@ import dev.athanor.app.testing.DesktopPage;
 import dev.athanor.app.testing.SampleTarget;
 import dev.athanor.app.testing.ScenePng;
 import dev.athanor.app.testing.TestDesktop;
+import dev.athanor.model.engine.ManualCommitConnection;
 import dev.athanor.model.engine.ProfileStore;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -94,7 +95,7 @@ class SwitchingConnectionWindowTest {
         assertThat(desktop.model().echo().rows())
                 .filteredOn(row -> row.origin().equals(MainModel.CONSOLE_ORIGIN))
                 .extracting(EchoRow::sql)
-                .containsSequence(UPDATE, "ROLLBACK");
+                .containsSequence(UPDATE, ManualCommitConnection.HOLDS_CHANGES, "ROLLBACK");
         assertThat(username()).isEqualTo(usernameBefore);
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .as("what the switch wrote to the log")

@@ -18,12 +18,10 @@ import java.util.function.Function;
  * bytea and text otherwise (money, and numbers the driver cannot convert such as NaN, as the server prints them).
  *
  * <p>A cursor opened by {@link Engine#cursor} has a transaction of its own, which it ends when read to the end or
- * closed; one opened by {@link Transaction#cursor} closes with its transaction; one made {@link #over} a result
- * of a connection the caller keeps closes only its portal. Fetching and closing take the transaction's (or the
- * caller's) lock; {@link #cancel()} may be called from any thread.
+ * closed; one opened by {@link Transaction#cursor}, or by a statement of a {@link ManualCommitConnection},
+ * closes with its transaction. Fetching and closing take the transaction's lock; {@link #cancel()} may be called from any thread.
  */
 public final class Cursor implements AutoCloseable {
-    /** Null for a cursor {@link #over} a connection the caller keeps. */
     private final Transaction transaction;
 
     private final Lock lock;
@@ -51,19 +49,12 @@ public final class Cursor implements AutoCloseable {
         this.endsTransaction = endsTransaction;
     }
 
-    /**
-     * A cursor over a result just produced by a statement on a connection the caller keeps across statements,
-     * with auto-commit off (the SQL console's session): closing it closes the portal and its statement, nothing
-     * more. Call with {@code lock} held; the same lock must guard every other use of that connection, and the
-     * caller closes its cursors before the transaction ends (the portals die with it).
-     *
-     * @throws DatabaseException classified, when the result's columns cannot be read
-     */
-    public static Cursor over(ResultSet resultSet, Lock lock) {
+    /** A cursor over a result just produced in {@code transaction} (whose lock the caller holds). */
+    static Cursor over(Transaction transaction, ResultSet resultSet) {
         try {
-            return new Cursor(null, lock, DatabaseErrors::classify, resultSet, false);
+            return new Cursor(transaction, transaction.lock(), transaction::classify, resultSet, false);
         } catch (SQLException e) {
-            throw DatabaseErrors.classify(e);
+            throw transaction.classify(e);
         }
     }
 
@@ -89,16 +80,20 @@ public final class Cursor implements AutoCloseable {
             var resultSet = statement.executeQuery();
             return new Cursor(transaction, transaction.lock(), transaction::classify, resultSet, endsTransaction);
         } catch (SQLException | RuntimeException e) {
-            var failure = transaction.classify(e);
-            if (statement != null) {
-                try {
-                    statement.close();
-                } catch (SQLException | RuntimeException closing) {
-                    failure.addSuppressed(closing);
-                }
-            }
-            throw failure;
+            throw closeAfterFailure(statement, transaction.classify(e));
         }
+    }
+
+    /** Closes {@code statement} (when there is one) after {@code failure}, which gets what fails as suppressed. */
+    static DatabaseException closeAfterFailure(Statement statement, DatabaseException failure) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException | RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+        }
+        return failure;
     }
 
     private static List<CursorColumn> columnsOf(ResultSet resultSet) throws SQLException {
@@ -271,9 +266,7 @@ public final class Cursor implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             failure = classify.apply(e);
         }
-        if (transaction != null) {
-            transaction.forget(this);
-        }
+        transaction.forget(this);
         if (endsTransaction) {
             try {
                 transaction.close();

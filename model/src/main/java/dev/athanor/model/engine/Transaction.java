@@ -312,6 +312,54 @@ public final class Transaction implements AutoCloseable {
         cursors.remove(cursor);
     }
 
+    /** A cursor over a result this transaction's connection just produced (lock held); it closes with the transaction. */
+    Cursor adopt(java.sql.ResultSet resultSet) {
+        var cursor = Cursor.over(this, resultSet);
+        cursors.add(cursor);
+        return cursor;
+    }
+
+    /** Whether {@link #cancelRunning()} was asked since the last {@link #forgetCancel()}. */
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Refuses the next statements, as {@link #cancelRunning()} does, without sending a cancel request. */
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    /** A cancel asked for earlier no longer stops the next statement. */
+    void forgetCancel() {
+        cancelRequested = false;
+    }
+
+    /**
+     * Commits or rolls back on the server and closes the cursors, keeping the connection and this handle for the
+     * next transaction (a {@link ManualCommitConnection}); failures are classified, nothing is reset.
+     */
+    void endAndContinue(boolean commit) {
+        lock.lock();
+        try {
+            requireOpen();
+            finish(commit);
+        } catch (SQLException | RuntimeException e) {
+            throw classify.apply(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the cursors handed out so far (the server drops their portals with the transaction anyway). */
+    void closeCursorsNow() {
+        lock.lock();
+        try {
+            closeCursors();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void requireOpen() {
         if (!open) {
             throw new IllegalStateException("The transaction has already ended.");
@@ -327,12 +375,7 @@ public final class Transaction implements AutoCloseable {
             }
             DatabaseException failure = null;
             try {
-                closeCursors();
-                if (commit) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
+                finish(commit);
             } catch (SQLException | RuntimeException e) {
                 failure = classify.apply(e);
             }
@@ -343,6 +386,16 @@ public final class Transaction implements AutoCloseable {
             returnConnection();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Closes the cursors, then sends COMMIT or ROLLBACK (lock held). */
+    private void finish(boolean commit) throws SQLException {
+        closeCursors();
+        if (commit) {
+            connection.commit();
+        } else {
+            connection.rollback();
         }
     }
 

@@ -384,4 +384,146 @@ class TransactionTest {
         assertThat(begun.get().isOpen()).isFalse();
         assertThat(stateOf(pid)).isEqualTo("idle");
     }
+
+    private static ManualCommitConnection.Changed change(ManualCommitConnection connection, String sql) {
+        return (ManualCommitConnection.Changed) connection.execute(sql, statement -> {});
+    }
+
+    @Test
+    void aManualCommitConnectionSharesOneTransactionUntilCommit() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            int pid = connection.backendPid();
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            assertThat(change(connection, "INSERT INTO notes VALUES (1, 'a')").count())
+                    .isEqualTo(1);
+            var inserted = connection.execute("INSERT INTO notes VALUES (?, 'b')", s -> s.setInt(1, 2));
+            assertThat(inserted).isEqualTo(new ManualCommitConnection.Changed(1, List.of()));
+            assertThat(connection.status()).isEqualTo(TransactionStatus.ACTIVE);
+            assertThat(stateOf(pid)).isEqualTo("idle in transaction");
+            assertThat(column("SELECT id FROM notes")).isEmpty();
+            var rows = (ManualCommitConnection.Rows) connection.execute("SELECT id FROM notes ORDER BY id", s -> {});
+            assertThat(rows.cursor().fetch(1)).hasSize(1);
+
+            connection.commit();
+
+            assertThat(rows.cursor().isClosed()).isTrue();
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            assertThat(stateOf(pid)).isEqualTo("idle");
+            assertThat(column("SELECT id FROM notes ORDER BY id")).containsExactly("1", "2");
+            // the same connection goes on to the next transaction
+            change(connection, "INSERT INTO notes VALUES (3, 'c')");
+            assertThat(connection.backendPid()).isEqualTo(pid);
+            assertThat(connection.status()).isEqualTo(TransactionStatus.ACTIVE);
+        }
+        assertThat(column("SELECT id FROM notes ORDER BY id")).containsExactly("1", "2");
+    }
+
+    @Test
+    void aManualCommitConnectionRollsBackAndSaysWhetherItWrote() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            var rows = (ManualCommitConnection.Rows) connection.execute("SELECT count(*) FROM notes", s -> {});
+            rows.cursor().fetch(10);
+            assertThat(connection.status()).isEqualTo(TransactionStatus.ACTIVE);
+            assertThat(connection.holdsChanges()).isFalse();
+            change(connection, "INSERT INTO notes VALUES (1, 'a')");
+            assertThat(connection.holdsChanges()).isTrue();
+
+            connection.rollback();
+
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            assertThat(connection.holdsChanges()).isFalse();
+            assertThat(stateOf(connection.backendPid())).isEqualTo("idle");
+            assertThat(column("SELECT id FROM notes")).isEmpty();
+        }
+    }
+
+    @Test
+    void aManualCommitConnectionIsFailedAfterAnErrorUntilRolledBack() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            change(connection, "INSERT INTO notes VALUES (1, 'a')");
+
+            var failure =
+                    catchThrowableOfType(DatabaseException.class, () -> connection.execute("SELECT 1 / 0", s -> {}));
+
+            assertThat(failure.sqlState()).isEqualTo("22012");
+            assertThat(connection.status()).isEqualTo(TransactionStatus.FAILED);
+            assertThat(connection.holdsChanges()).isTrue();
+            assertThat(catchThrowableOfType(TransactionAborted.class, () -> connection.execute("SELECT 1", s -> {})))
+                    .isNotNull();
+            connection.rollback();
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            assertThat(((ManualCommitConnection.Rows) connection.execute("SELECT 1", s -> {}))
+                            .cursor()
+                            .fetch(1))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aStatementRefusedInATransactionBlockRunsOnItsOwn() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            assertThat(change(connection, "VACUUM notes").count()).isZero();
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            // inside an open transaction the server's refusal stands: the earlier work is the user's to settle
+            change(connection, "INSERT INTO notes VALUES (1, 'a')");
+            var refused = catchThrowableOfType(DatabaseException.class, () -> change(connection, "VACUUM notes"));
+            assertThat(refused.sqlState()).isEqualTo("25001");
+            assertThat(connection.status()).isEqualTo(TransactionStatus.FAILED);
+        }
+        assertThat(column("SELECT id FROM notes")).isEmpty();
+    }
+
+    @Test
+    void closingAManualCommitConnectionRollsBackAndReturnsItClean() throws Exception {
+        var connection = ManualCommitConnection.open(engine, "console", 50);
+        int pid = connection.backendPid();
+        change(connection, "INSERT INTO notes VALUES (1, 'a')");
+        var rows = (ManualCommitConnection.Rows) connection.execute("SELECT * FROM generate_series(1, 500)", s -> {});
+        assertThat(rows.cursor().fetch(50)).hasSize(50);
+        assertThat(idleInTransaction()).containsExactly(String.valueOf(pid));
+
+        connection.close();
+
+        assertThat(connection.isOpen()).isFalse();
+        assertThat(rows.cursor().isClosed()).isTrue();
+        assertThat(idleInTransaction()).isEmpty();
+        assertThat(column("SELECT id FROM notes")).isEmpty();
+        assertThat(nextCheckout()).isEqualTo(clean(pid));
+        connection.close(); // a closed one closes quietly
+    }
+
+    @Test
+    void aManualCommitConnectionOverACheckedOutConnectionClosesIt() throws Exception {
+        var checkedOut = PG.connect(db);
+        var connection = ManualCommitConnection.over(checkedOut, 10);
+        change(connection, "INSERT INTO notes VALUES (1, 'a')");
+        assertThat(checkedOut.getAutoCommit()).isFalse();
+
+        connection.close();
+
+        assertThat(checkedOut.isClosed()).isTrue();
+        assertThat(idleInTransaction()).isEmpty();
+        assertThat(column("SELECT id FROM notes")).isEmpty();
+    }
+
+    @Test
+    void aManualCommitConnectionCancelsItsRunningStatementAndThenRefusesUntilTheNextRun() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            var slow = CompletableFuture.supplyAsync(() -> connection.execute("SELECT pg_sleep(30)", s -> {}));
+            awaitState(connection.backendPid(), "active");
+            long start = System.nanoTime();
+
+            connection.cancelRunning();
+
+            var failure = catchThrowableOfType(ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
+            assertThat(failure.getCause()).isInstanceOf(QueryCancelled.class);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start))
+                    .isLessThan(5);
+            assertThat(catchThrowableOfType(QueryCancelled.class, () -> connection.execute("SELECT 1", s -> {})))
+                    .isNotNull();
+            connection.rollback();
+            connection.forgetCancel();
+            assertThat(connection.execute("SELECT 1", s -> {})).isInstanceOf(ManualCommitConnection.Rows.class);
+        }
+    }
 }
