@@ -12,7 +12,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -58,19 +57,19 @@ public final class SessionPanel extends BorderPane {
         var expireOnCommit = new CheckBox("Expire on commit");
         expireOnCommit.setId("session-expire-on-commit");
         expireOnCommit.setOnAction(e -> model.expireOnCommit(expireOnCommit.isSelected()));
-        var tools = new ToolBar(
+        var tools = bar(
                 button("Flush", "session-flush", model::flush),
                 button("Commit", "session-commit", model::commit),
                 button("Rollback", "session-rollback", model::rollback),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 refresh,
                 expire,
                 button("Expire all", "session-expire-all", model::expireAll),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 button("Savepoint", "session-savepoint", model::savepoint),
                 button("Release", "session-release", model::releaseSavepoint),
                 button("Roll back to savepoint", "session-rollback-savepoint", model::rollBackToSavepoint),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 autoflush,
                 expireOnCommit);
 
@@ -136,6 +135,14 @@ public final class SessionPanel extends BorderPane {
         var tab = new Tab(name, content);
         tab.setClosable(false);
         return tab;
+    }
+
+    /** A row of buttons that wraps when narrow, so that none hides in an overflow menu. */
+    static javafx.scene.layout.FlowPane bar(javafx.scene.Node... items) {
+        var bar = new javafx.scene.layout.FlowPane(6, 4, items);
+        bar.getStyleClass().add("tool-bar");
+        bar.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        return bar;
     }
 
     static Button button(String text, String id, Runnable action) {

@@ -85,7 +85,10 @@ public final class TableEditModel implements AutoCloseable {
                 s -> {
                     var mapping = s.mapping(schema, table);
                     columns = columnsOf(s, mapping);
-                    var loaded = s.selectAll(mapping);
+                    var loaded = new ArrayList<>(s.selectAll(mapping));
+                    // The server returns rows in storage order, which moves as rows change: key order keeps the
+                    // grid (and its first page) stable.
+                    loaded.sort(TableEditModel::byKey);
                     var pending = new ArrayList<Row>();
                     for (Row row : shown) if (!loaded.contains(row)) pending.add(row);
                     shown.clear();
@@ -101,6 +104,21 @@ public final class TableEditModel implements AutoCloseable {
     public void loadMore() {
         limit += PAGE;
         load();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int byKey(Row a, Row b) {
+        var left = a.key().map(key -> key.values()).orElse(List.of());
+        var right = b.key().map(key -> key.values()).orElse(List.of());
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            if (left.get(i) instanceof Comparable x
+                    && right.get(i) != null
+                    && x.getClass() == right.get(i).getClass()) {
+                int order = x.compareTo(right.get(i));
+                if (order != 0) return order;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
     }
 
     private static List<ColumnInfo> columnsOf(Session session, TableMapping mapping) {

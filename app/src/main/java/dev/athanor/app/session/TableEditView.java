@@ -14,7 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -63,10 +62,10 @@ public final class TableEditView extends BorderPane {
 
         var selected = grid.getSelectionModel().selectedItemProperty();
         var editable = model.readOnlyProperty().isEmpty();
-        var tools = new ToolBar(
+        var tools = SessionPanel.bar(
                 SessionPanel.button("Reload", "edit-reload", model::load),
                 SessionPanel.button("Load more", "edit-more", model::loadMore),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 disabledUnless(SessionPanel.button("Add row", "edit-add", model::add), editable),
                 disabledUnless(
                         SessionPanel.button("Duplicate", "edit-duplicate", () -> model.duplicate(selected.get())),
@@ -75,7 +74,7 @@ public final class TableEditView extends BorderPane {
                         SessionPanel.button("Delete", "edit-delete", () -> model.delete(selected.get())),
                         editable.and(selected.isNotNull())),
                 disabledUnless(SessionPanel.button("Set NULL", "edit-set-null", this::setSelectedCellNull), editable),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 SessionPanel.button("Flush", "edit-flush", model.session()::flush),
                 SessionPanel.button("Commit", "edit-commit", model.session()::commit),
                 SessionPanel.button("Rollback", "edit-rollback", model.session()::rollback));
