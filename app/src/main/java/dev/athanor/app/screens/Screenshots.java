@@ -276,12 +276,14 @@ public final class Screenshots {
                         && window.editTab().view().model().rows().size() > 5);
         var model = window.editTab().view().model();
         FxThread.run(() -> {
+            // The last rows of the page, so that the new row added below them shows too.
             var rows = model.rows();
-            model.set(rows.get(0), "compensation", "95000");
-            model.set(rows.get(1), "title", "Senior Python Developer");
-            model.setNull(rows.get(1), "compensation");
-            model.delete(rows.get(2));
-            session.expire(rows.get(3).row());
+            int n = rows.size();
+            model.set(rows.get(n - 6), "compensation", "95000");
+            model.set(rows.get(n - 5), "title", "Senior Python Developer");
+            model.setNull(rows.get(n - 5), "compensation");
+            model.delete(rows.get(n - 3));
+            session.expire(rows.get(n - 2).row());
             model.add();
         });
         FxThread.await("the new row", WAIT, () -> model.rows().getLast().state().startsWith("pending"));
@@ -295,6 +297,7 @@ public final class Screenshots {
                 WAIT,
                 () -> model.rows().getLast().modified().contains(true)
                         && session.snapshotProperty().get().plan().contains("insert"));
+        FxThread.run(() -> window.editTab().view().grid().scrollTo(model.rows().size() - 1));
         snapshot(stage, directory.resolve("session-edit-grid.png"));
         FxThread.run(() -> window.mainTabs().getTabs().stream()
                 .filter(tab -> "tab-session".equals(tab.getId()))

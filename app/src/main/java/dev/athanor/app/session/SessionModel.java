@@ -177,6 +177,9 @@ public final class SessionModel implements AutoCloseable {
                     state,
                     changes.toString()));
         }
+        // Rows with something to show (changes, new, deleted, expired) first: a page of loaded rows would bury them.
+        entries.sort(java.util.Comparator.comparing(
+                (SessionSnapshot.Entry entry) -> entry.changes().isEmpty() && entry.state().equals("persistent")));
         String plan;
         try {
             plan = session.failure().isPresent() ? "" : session.plan().toString();

@@ -115,7 +115,7 @@ public final class TableEditView extends BorderPane {
         for (int i = 0; i < infos.size(); i++) {
             var info = infos.get(i);
             int index = i;
-            var column = new TableColumn<TableEditModel.EditRow, String>(info.name() + (info.key() ? " 🔑" : ""));
+            var column = new TableColumn<TableEditModel.EditRow, String>(info.name() + (info.key() ? " (key)" : ""));
             column.setUserData(info.name());
             column.setPrefWidth(Math.max(90, Math.min(260, info.name().length() * 9 + 40)));
             column.setEditable(info.settable());
