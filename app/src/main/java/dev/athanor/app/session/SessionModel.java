@@ -178,8 +178,8 @@ public final class SessionModel implements AutoCloseable {
                     changes.toString()));
         }
         // Rows with something to show (changes, new, deleted, expired) first: a page of loaded rows would bury them.
-        entries.sort(java.util.Comparator.comparing(
-                (SessionSnapshot.Entry entry) -> entry.changes().isEmpty() && entry.state().equals("persistent")));
+        entries.sort(java.util.Comparator.comparing((SessionSnapshot.Entry entry) ->
+                entry.changes().isEmpty() && entry.state().equals("persistent")));
         String plan;
         try {
             plan = session.failure().isPresent() ? "" : session.plan().toString();

@@ -85,7 +85,7 @@ public final class TableEditModel implements AutoCloseable {
                 s -> {
                     var mapping = s.mapping(schema, table);
                     columns = columnsOf(s, mapping);
-                    var loaded = new ArrayList<>(s.selectAll(mapping));
+                    var loaded = new ArrayList<>(s.select(mapping, firstRows(mapping, limit + 1)));
                     // The server returns rows in storage order, which moves as rows change: key order keeps the
                     // grid (and its first page) stable.
                     loaded.sort(TableEditModel::byKey);
@@ -104,6 +104,24 @@ public final class TableEditModel implements AutoCloseable {
     public void loadMore() {
         limit += PAGE;
         load();
+    }
+
+    /**
+     * The first {@code count} rows by key, so that a large table does not fill the session; a relation without a
+     * key (read-only anyway) is read whole.
+     */
+    private static org.jooq.Condition firstRows(TableMapping mapping, int count) {
+        if (mapping.primaryKey().isEmpty()) return org.jooq.impl.DSL.noCondition();
+        var key = mapping.primaryKey().stream()
+                .map(column -> org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(column)))
+                .toArray(org.jooq.Field[]::new);
+        var table = org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(
+                mapping.target().schema(), mapping.target().name()));
+        return org.jooq
+                .impl
+                .DSL
+                .row(key)
+                .in(org.jooq.impl.DSL.select(key).from(table).orderBy(key).limit(count));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -148,6 +148,22 @@ class TableEditModelTest {
     }
 
     @Test
+    void aLargeTableIsLoadedAPageAtATimeInKeyOrder() {
+        var model = resumes();
+
+        assertThat(model.rows()).hasSize(TableEditModel.PAGE);
+        assertThat(model.hasMore()).isTrue();
+        assertThat(session.snapshotProperty().get().rows()).hasSize(TableEditModel.PAGE + 1);
+        assertThat(model.rows().getFirst().texts().getFirst()).isEqualTo("1");
+
+        model.loadMore();
+
+        assertThat(model.rows()).hasSize(2 * TableEditModel.PAGE);
+        assertThat(model.rows().get(TableEditModel.PAGE).texts().getFirst())
+                .isEqualTo(String.valueOf(TableEditModel.PAGE + 1));
+    }
+
+    @Test
     void aViewSaysWhyItIsReadOnly() throws SQLException {
         try (var c = pg.connect(db)) {
             c.createStatement().execute("CREATE VIEW worker_names AS SELECT username FROM workers");
