@@ -80,20 +80,21 @@ public final class TableEditModel implements AutoCloseable {
 
     /** Loads the first page of rows through the session (an autoflush first, when it is on). */
     public void load() {
+        int wanted = limit; // read here: the lane must not see a later "Load more" half-way
         session.run(
                 "Loading " + schema + "." + table,
                 s -> {
                     var mapping = s.mapping(schema, table);
                     columns = columnsOf(s, mapping);
-                    var loaded = new ArrayList<>(s.select(mapping, firstRows(mapping, limit + 1)));
+                    var loaded = new ArrayList<>(s.select(mapping, firstRows(mapping, wanted + 1)));
                     // The server returns rows in storage order, which moves as rows change: key order keeps the
                     // grid (and its first page) stable.
                     loaded.sort(TableEditModel::byKey);
                     var pending = new ArrayList<Row>();
                     for (Row row : shown) if (!loaded.contains(row)) pending.add(row);
                     shown.clear();
-                    shown.addAll(loaded.subList(0, Math.min(limit, loaded.size())));
-                    more = loaded.size() > limit;
+                    shown.addAll(loaded.subList(0, Math.min(wanted, loaded.size())));
+                    more = loaded.size() > wanted;
                     for (Row row : pending) if (s.contains(row)) shown.add(row);
                     return mapping.readOnlyReason().orElse("");
                 },

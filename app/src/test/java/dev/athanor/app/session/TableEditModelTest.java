@@ -164,6 +164,19 @@ class TableEditModelTest {
     }
 
     @Test
+    void theStatusBarWarnsOfATransactionLeftOpenForMinutes() {
+        var model = resumes();
+        model.set(model.rows().getFirst(), "title", "Kept open");
+        session.flush();
+        var started = session.snapshotProperty().get().started();
+
+        assertThat(session.statusText(started.plusSeconds(5))).isEqualTo("Session: in transaction for 5 s");
+        assertThat(session.statusText(started.plus(SessionModel.IDLE_WARNING).plusSeconds(1)))
+                .contains("in transaction for 2 min 1 s")
+                .contains("still open");
+    }
+
+    @Test
     void aViewSaysWhyItIsReadOnly() throws SQLException {
         try (var c = pg.connect(db)) {
             c.createStatement().execute("CREATE VIEW worker_names AS SELECT username FROM workers");
