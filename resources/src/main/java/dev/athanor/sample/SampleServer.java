@@ -52,6 +52,7 @@ public final class SampleServer implements AutoCloseable {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
     private static final Duration RETRY_AFTER_FAILED_TAKEOVER = Duration.ofSeconds(5);
     private static final Duration POSTMASTER_STOP_WAIT = Duration.ofSeconds(60);
+    private static final Duration WATCHER_STOP_WAIT = Duration.ofSeconds(90);
 
     // The lock is a POSIX record lock: it belongs to the whole process, and closing any channel on the file
     // releases it. So this process touches a lock file only while it owns no server there, and all such touches
@@ -495,7 +496,12 @@ public final class SampleServer implements AutoCloseable {
         closing.countDown();
         if (watcher != null && watcher != Thread.currentThread()) {
             try {
-                watcher.join(); // a takeover under way finishes first, so its server is stopped below
+                // A takeover under way finishes first, so that its server is stopped below; each of its steps has
+                // its own limit, and this one keeps a stuck step from holding the caller (and the JVM's exit) forever.
+                if (!watcher.join(WATCHER_STOP_WAIT)) {
+                    watcher.interrupt();
+                    watcher.join(Duration.ofSeconds(10));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while letting go of the sample database", e);

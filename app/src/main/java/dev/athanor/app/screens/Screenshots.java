@@ -109,6 +109,7 @@ public final class Screenshots {
                                     instanceof ResultsGrid grid
                             && !grid.table().getItems().isEmpty());
             snapshot(stage, directory.resolve("table-data.png"));
+            renderSession(stage, desktop, directory);
             selectDetailsTab(window, "tab-columns");
 
             FxThread.run(() -> {
@@ -254,6 +255,57 @@ public final class Screenshots {
                 WAIT,
                 () -> desktop.model().stateProperty().get() instanceof WindowState.Connected connected
                         && connected.choice() instanceof ConnectionChoice.Saved);
+    }
+
+    /**
+     * The Edit tab of resumes with rows in mixed states (changed, new, marked for deletion, expired) and the
+     * Session panel showing them; everything is rolled back afterwards.
+     */
+    private static void renderSession(Stage stage, Desktop desktop, Path directory) {
+        MainWindow window = desktop.window();
+        var session = ((WindowState.Connected) desktop.model().stateProperty().get()).session();
+        selectDetailsTab(window, "tab-edit");
+        FxThread.await(
+                "the rows of resumes in the session",
+                WAIT,
+                () -> window.editTab().view() != null
+                        && window.editTab().view().model().rows().size() > 5);
+        var model = window.editTab().view().model();
+        FxThread.run(() -> {
+            // The last rows of the page, so that the new row added below them shows too.
+            var rows = model.rows();
+            int n = rows.size();
+            model.set(rows.get(n - 6), "compensation", "95000");
+            model.set(rows.get(n - 5), "title", "Senior Python Developer");
+            model.setNull(rows.get(n - 5), "compensation");
+            model.delete(rows.get(n - 3));
+            session.expire(rows.get(n - 2).row());
+            model.add();
+        });
+        FxThread.await("the new row", WAIT, () -> model.rows().getLast().state().startsWith("pending"));
+        FxThread.run(() -> {
+            model.set(model.rows().getLast(), "title", "Java Developer");
+            model.set(model.rows().getLast(), "workload", "parttime");
+            model.set(model.rows().getLast(), "worker_id", "1");
+        });
+        FxThread.await(
+                "the edits",
+                WAIT,
+                () -> model.rows().getLast().modified().contains(true)
+                        && session.snapshotProperty().get().plan().contains("insert"));
+        FxThread.run(() -> window.editTab().view().grid().scrollTo(model.rows().size() - 1));
+        snapshot(stage, directory.resolve("session-edit-grid.png"));
+        FxThread.run(() -> window.mainTabs().getTabs().stream()
+                .filter(tab -> "tab-session".equals(tab.getId()))
+                .findFirst()
+                .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab)));
+        snapshot(stage, directory.resolve("session-panel.png"));
+        FxThread.run(() -> {
+            session.rollback();
+            window.mainTabs().getSelectionModel().select(0);
+        });
+        FxThread.await(
+                "the rollback", WAIT, () -> !session.snapshotProperty().get().pending());
     }
 
     private static void selectDetailsTab(MainWindow window, String id) {

@@ -10,8 +10,10 @@ import dev.athanor.app.console.SqlConsoleModel;
 import dev.athanor.app.console.TransactionState;
 import dev.athanor.app.echo.EchoLogModel;
 import dev.athanor.app.problem.Problem;
+import dev.athanor.app.schema.CatalogSnapshot;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
+import dev.athanor.app.session.SessionModel;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.task.BeforeLeaving;
 import dev.athanor.app.task.Slot;
@@ -213,9 +215,15 @@ public final class MainModel {
             builder.open(work.query(), work.layout());
             builder.parameterValues().putAll(work.parameters());
         }
+        var session = new SessionModel(activity, database.engine());
+        tree.snapshotProperty().addListener((obs, old, snapshot) -> {
+            if (snapshot instanceof CatalogSnapshot loaded) session.useCatalog(loaded.catalog());
+        });
+        session.snapshotProperty().addListener((obs, old, now) -> showSession(session));
         beforeLeaving.clear();
         beforeLeaving.add(console.pendingWork());
-        state.set(new WindowState.Connected(choice, database, tree, details, console, builder));
+        beforeLeaving.add(session.pendingWork());
+        state.set(new WindowState.Connected(choice, database, tree, details, console, builder, session));
         status.showConnection(database.label());
         pollPool();
         tree.refresh();
@@ -234,9 +242,14 @@ public final class MainModel {
         if (state.get() instanceof WindowState.Connected connected) {
             OpenDatabase.PoolFigures pool = connected.database().pool();
             status.showPool(pool.active(), pool.idle(), pool.waiting(), pool.total(), pool.max());
+            showSession(connected.session());
         } else {
             status.hidePool();
         }
+    }
+
+    private void showSession(SessionModel session) {
+        status.showSession(session.statusText(java.time.Instant.now()));
     }
 
     /** Remembers what the user wrote on the connected database, for when the window comes back to it. */
@@ -264,6 +277,7 @@ public final class MainModel {
             // listens until then: what the old connection sends last is shown too.
             connected.builder().close();
             connected.console().close();
+            connected.session().close();
             activity.submit(
                     "Closing " + connected.choice().label(),
                     () -> {
@@ -277,6 +291,7 @@ public final class MainModel {
         }
         status.hidePool();
         status.showTransaction("");
+        status.showSession("");
     }
 
     /**
@@ -293,6 +308,7 @@ public final class MainModel {
         if (state.get() instanceof WindowState.Connected connected) {
             closeQuietly(connected.builder());
             closeQuietly(connected.console());
+            closeQuietly(connected.session());
             return Optional.of(connected.database());
         }
         return Optional.empty();

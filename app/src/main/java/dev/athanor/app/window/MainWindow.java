@@ -11,6 +11,8 @@ import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.schema.CatalogSnapshot;
 import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.schema.SchemaTreeView;
+import dev.athanor.app.session.SessionPanel;
+import dev.athanor.app.session.TableEditTab;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -50,6 +52,8 @@ public final class MainWindow extends BorderPane {
     private final Tab schemaTab = new Tab("Schema");
     private final Tab consoleTab = new Tab("SQL console");
     private final Tab builderTab = new Tab("Query builder");
+    private final Tab sessionTab = new Tab("Session");
+    private TableEditTab editTab;
     private QueryBuilderView builder;
     private java.nio.file.Path recentProjects;
     private final ComboBox<ConnectionChoice> selector = new ComboBox<>();
@@ -95,7 +99,9 @@ public final class MainWindow extends BorderPane {
         consoleTab.setId("tab-console");
         builderTab.setClosable(false);
         builderTab.setId("tab-builder");
-        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab);
+        sessionTab.setClosable(false);
+        sessionTab.setId("tab-session");
+        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab);
         mainTabs.setId("main-tabs");
         mainTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (detailsView != null) {
@@ -122,9 +128,14 @@ public final class MainWindow extends BorderPane {
 
     private void show(WindowState state) {
         closeTableData();
+        if (editTab != null) {
+            editTab.close();
+            editTab = null;
+        }
         if (!(state instanceof WindowState.Connected)) {
             console = null;
             consoleTab.setContent(null);
+            sessionTab.setContent(null);
             closeBuilder();
         }
         switch (state) {
@@ -138,6 +149,16 @@ public final class MainWindow extends BorderPane {
                 treeView = new SchemaTreeView(connected.tree());
                 detailsView = new ObjectDetailsView(
                         connected.details(), sql -> tableData(connected, sql), this::closeTableData);
+                editTab = new TableEditTab(connected.session());
+                detailsView.tabs().getTabs().add(editTab);
+                var edited = editTab;
+                connected.details().detailsProperty().addListener((obs, old, shown) -> {
+                    boolean rows = shown != null && shown.object().kind().hasColumns();
+                    edited.show(
+                            rows ? shown.object().schema() : null,
+                            rows ? shown.object().name() : null);
+                });
+                sessionTab.setContent(new SessionPanel(connected.session()));
                 console = new SqlConsole(connected.console());
                 consoleTab.setContent(console);
                 closeBuilder();
@@ -258,6 +279,11 @@ public final class MainWindow extends BorderPane {
     /** The details of the connected database, or null. */
     public ObjectDetailsView detailsView() {
         return detailsView;
+    }
+
+    /** The Edit tab of the table details (rows edited through the session), or null. */
+    public TableEditTab editTab() {
+        return editTab;
     }
 
     /** The SQL console of the connected database, or null. */

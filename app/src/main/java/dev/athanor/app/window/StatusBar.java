@@ -24,6 +24,14 @@ public final class StatusBar extends HBox {
         pool.textProperty().bind(model.poolProperty());
         var transaction = label("status-transaction");
         transaction.textProperty().bind(model.transactionProperty());
+        var session = label("status-session");
+        session.textProperty().bind(model.sessionProperty());
+        // A transaction left open for minutes holds locks and a connection: the text turns into a warning.
+        model.sessionProperty()
+                .addListener((obs, old, text) -> session.setStyle(
+                        text.contains("still open") || text.contains("needs rollback")
+                                ? "-fx-text-fill: #b03020;"
+                                : ""));
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -38,7 +46,18 @@ public final class StatusBar extends HBox {
         var working = label("status-activity");
         working.textProperty().bind(activity.messageProperty());
 
-        getChildren().addAll(connection, separator(), pool, separator(), transaction, spacer, working, progress);
+        getChildren()
+                .addAll(
+                        connection,
+                        separator(),
+                        pool,
+                        separator(),
+                        transaction,
+                        separator(),
+                        session,
+                        spacer,
+                        working,
+                        progress);
     }
 
     private static Label label(String id) {

@@ -5,12 +5,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** What the status bar says: connection, pool, console transaction and running work. */
+/** What the status bar says: connection, pool, console and session transactions, and running work. */
 public final class StatusModel {
     private final Activity activity;
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "Not connected");
     private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper(this, "pool", "");
     private final StringProperty transaction = new SimpleStringProperty(this, "transaction", "");
+    private final ReadOnlyStringWrapper session = new ReadOnlyStringWrapper(this, "session", "");
 
     public StatusModel(Activity activity) {
         this.activity = activity;
@@ -38,6 +39,16 @@ public final class StatusModel {
     /** Shows the console session's transaction state ("idle", "in transaction", "failed transaction"). */
     public void showTransaction(String state) {
         transaction.set(state == null || state.isBlank() ? "" : "Console: " + state);
+    }
+
+    /** Shows the session's transaction state, as {@code SessionModel#statusText} words it; empty hides it. */
+    public void showSession(String state) {
+        session.set(state == null ? "" : state);
+    }
+
+    /** The session's transaction state: idle, in transaction with its age (warning when long), or failed. */
+    public ReadOnlyStringProperty sessionProperty() {
+        return session.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

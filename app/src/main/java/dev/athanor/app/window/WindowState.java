@@ -7,6 +7,7 @@ import dev.athanor.app.console.SqlConsoleModel;
 import dev.athanor.app.problem.Problem;
 import dev.athanor.app.schema.ObjectDetailsModel;
 import dev.athanor.app.schema.SchemaTreeModel;
+import dev.athanor.app.session.SessionModel;
 
 /** What the work area shows: progress, a password prompt, a problem, or the connected panes. */
 public sealed interface WindowState {
@@ -20,13 +21,14 @@ public sealed interface WindowState {
     /** Connecting failed; Retry tries again. */
     record Failed(ConnectionChoice choice, Problem problem) implements WindowState {}
 
-    /** Connected: the schema tree, details, SQL console and query builder work on {@code database}. */
+    /** Connected: the schema tree, details, SQL console, query builder and session work on {@code database}. */
     record Connected(
             ConnectionChoice choice,
             OpenDatabase database,
             SchemaTreeModel tree,
             ObjectDetailsModel details,
             SqlConsoleModel console,
-            QueryBuilderModel builder)
+            QueryBuilderModel builder,
+            SessionModel session)
             implements WindowState {}
 }

@@ -93,6 +93,34 @@ class SwitchingConnectionTest {
     }
 
     @Test
+    void switchingWithAnUnflushedSessionEditAsksAndCommitSendsItBeforeLeaving() throws SQLException {
+        var workers = new dev.athanor.app.session.TableEditModel(connected().session(), "public", "workers");
+        workers.load();
+        var first = workers.rows().stream()
+                .filter(row -> row.texts().getFirst().equals("1"))
+                .findFirst()
+                .orElseThrow();
+        workers.set(first, "username", "renamed through the session");
+
+        model.connect(other);
+
+        var question = model.leaveQuestionProperty().get();
+        assertThat(question).isNotNull();
+        assertThat(question.pending()).containsExactly("The session has changes not flushed or not committed.");
+        assertThat(username()).isEqualTo(usernameBefore);
+
+        model.commitAndLeave();
+
+        assertThat(connected().choice()).isEqualTo(other);
+        assertThat(username()).isEqualTo("renamed through the session");
+        assertThat(model.echo().rows())
+                .filteredOn(row -> row.origin().equals(dev.athanor.model.session.Session.ORIGIN))
+                .extracting(EchoRow::sql)
+                .anySatisfy(sql -> assertThat(sql).startsWithIgnoringCase("update"))
+                .anySatisfy(sql -> assertThat(sql).isEqualToIgnoringCase("COMMIT"));
+    }
+
+    @Test
     void switchingWithNothingPendingAsksNothing() {
         model.connect(other);
 
