@@ -228,7 +228,9 @@ public final class ManualCommitConnection implements AutoCloseable {
     public void cancelRunning() throws InterruptedException {
         // no request while nothing runs: it could arrive during the next ROLLBACK and cancel that instead
         held.requestCancel();
-        for (int attempt = 0; attempt < 50 && running != null; attempt++) {
+        // Only the statement running now: once it has ended, the next run's statement must not be cancelled too.
+        var target = running;
+        for (int attempt = 0; attempt < 50 && target != null && running == target; attempt++) {
             held.cancelRunning();
             Thread.sleep(100);
         }
