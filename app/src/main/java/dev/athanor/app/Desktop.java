@@ -156,6 +156,14 @@ public final class Desktop {
     }
 
     /**
+     * The user asks to close the window: true when nothing is pending, so the caller closes now; otherwise the
+     * window asks (commit, roll back, or stay) and runs {@code close} once the work is settled. UI thread.
+     */
+    public boolean requestClose(Runnable close) {
+        return model.requestClose(close);
+    }
+
+    /**
      * Lets go of the database for application exit. Call on the UI thread; run the returned task off it: it
      * waits (briefly) for the console and the grid to hand their connections back, closes the pool, then
      * stops the sample server if this application started it.

@@ -9,9 +9,9 @@ import javafx.scene.layout.VBox;
 
 /** Asks, before the window leaves a database, what becomes of the work pending there: commit, roll back, or stay. */
 public final class LeaveDialog extends Dialog<ButtonType> {
-    /** Sends COMMIT, then switches. */
+    /** Sends COMMIT, then switches (or closes). */
     public static final ButtonType COMMIT = new ButtonType("Commit", ButtonData.OTHER);
-    /** Sends ROLLBACK, then switches. */
+    /** Sends ROLLBACK, then switches (or closes). */
     public static final ButtonType ROLL_BACK = new ButtonType("Roll back", ButtonData.OTHER);
     /** Stays on the database, everything as it was. */
     public static final ButtonType STAY = new ButtonType("Cancel", ButtonData.CANCEL_CLOSE);
@@ -21,7 +21,11 @@ public final class LeaveDialog extends Dialog<ButtonType> {
         var pane = getDialogPane();
         pane.setId("leave-question");
         pane.setHeaderText(
-                "Leave " + question.from().label() + " for " + question.to().label() + "?");
+                question.closing()
+                        ? "Close Athanor with work pending on "
+                                + question.from().label() + "?"
+                        : "Leave " + question.from().label() + " for "
+                                + question.to().label() + "?");
         var lines = new VBox(8);
         for (String pending : question.pending()) {
             var line = new Label(pending);
@@ -29,7 +33,11 @@ public final class LeaveDialog extends Dialog<ButtonType> {
             lines.getChildren().add(line);
         }
         var choices = new Label("Commit makes the changes permanent, Roll back throws them away; either is sent before "
-                + "the connection closes. Cancel stays on " + question.from().label() + " with everything as it was.");
+                + "the connection closes. Cancel "
+                + (question.closing()
+                        ? "keeps the window open"
+                        : "stays on " + question.from().label())
+                + " with everything as it was.");
         choices.setWrapText(true);
         lines.getChildren().add(choices);
         lines.setPrefWidth(460);

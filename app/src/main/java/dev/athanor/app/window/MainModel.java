@@ -62,6 +62,8 @@ public final class MainModel {
     private final ReadOnlyObjectWrapper<LeaveQuestion> leaveQuestion = new ReadOnlyObjectWrapper<>(this, "leave");
     /** Panes asked before the window leaves the connected database. */
     private final BeforeLeaving beforeLeaving = new BeforeLeaving();
+    /** What closes the window once the leave question is answered with commit or roll back; null when not closing. */
+    private Runnable afterClosing;
     /** What the user left on each database, given back on return; in memory only. */
     private final Map<ConnectionChoice, KeptWork> kept = new HashMap<>();
 
@@ -97,6 +99,24 @@ public final class MainModel {
         open(choice, null);
     }
 
+    /**
+     * The user asks to close the window. With work pending in a pane, asks first ({@link #leaveQuestionProperty()},
+     * with no database to go to) and returns false; {@code close} then runs once the work is committed or rolled
+     * back, and never when the user stays. With nothing pending, returns true: the caller closes at once.
+     */
+    public boolean requestClose(Runnable close) {
+        if (leaveQuestion.get() != null) return false;
+        if (state.get() instanceof WindowState.Connected connected) {
+            var pending = beforeLeaving.pending();
+            if (!pending.isEmpty()) {
+                afterClosing = close;
+                leaveQuestion.set(new LeaveQuestion(connected.choice(), null, pending));
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Answers the leave question: commits the pending work (COMMIT is sent), then switches. */
     public void commitAndLeave() {
         leave(beforeLeaving::commitAll);
@@ -109,6 +129,7 @@ public final class MainModel {
 
     /** Answers the leave question: stays connected, with everything as it was. */
     public void stay() {
+        afterClosing = null;
         leaveQuestion.set(null);
     }
 
@@ -120,9 +141,13 @@ public final class MainModel {
         var question = leaveQuestion.get();
         if (question == null) return;
         leaveQuestion.set(null);
+        var close = afterClosing;
+        afterClosing = null;
         settle.accept(
                 () -> {
-                    if (state.get() instanceof WindowState.Connected connected
+                    if (question.closing()) {
+                        if (close != null) close.run();
+                    } else if (state.get() instanceof WindowState.Connected connected
                             && connected.choice().equals(question.from())) {
                         open(question.to(), null);
                     }

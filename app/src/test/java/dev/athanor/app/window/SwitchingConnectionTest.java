@@ -121,6 +121,47 @@ class SwitchingConnectionTest {
     }
 
     @Test
+    void closingWithAnUncommittedUpdateAsksAndRollBackClosesAfterTheRollback() throws SQLException {
+        connected().console().runStatementAt(UPDATE, 0);
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        assertThat(model.requestClose(() -> closed.set(true))).isFalse();
+
+        var question = model.leaveQuestionProperty().get();
+        assertThat(question).isNotNull();
+        assertThat(question.closing()).isTrue();
+        assertThat(closed).isFalse();
+
+        model.rollBackAndLeave();
+
+        assertThat(closed).isTrue();
+        assertThat(username()).isEqualTo(usernameBefore);
+        assertThat(model.echo().rows())
+                .extracting(EchoRow::sql)
+                .containsSequence(UPDATE, ManualCommitConnection.HOLDS_CHANGES, "ROLLBACK");
+    }
+
+    @Test
+    void closingAndStayingKeepsTheWorkAndNeverCloses() {
+        var console = connected().console();
+        console.runStatementAt(UPDATE, 0);
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        assertThat(model.requestClose(() -> closed.set(true))).isFalse();
+        model.stay();
+
+        assertThat(closed).isFalse();
+        assertThat(model.leaveQuestionProperty().get()).isNull();
+        assertThat(console.transactionStateProperty().get()).isEqualTo(TransactionState.IN_TRANSACTION);
+    }
+
+    @Test
+    void closingWithNothingPendingClosesAtOnce() {
+        assertThat(model.requestClose(() -> {})).isTrue();
+        assertThat(model.leaveQuestionProperty().get()).isNull();
+    }
+
+    @Test
     void switchingWithNothingPendingAsksNothing() {
         model.connect(other);
 
