@@ -33,7 +33,13 @@ public final class FxBackground implements Background, AutoCloseable {
     public <T> Job submit(
             String description, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         var job = new FxJob();
-        job.start(executor.submit(() -> run(job, work, onSuccess, onFailure)));
+        try {
+            job.start(executor.submit(() -> run(job, work, onSuccess, onFailure)));
+        } catch (RejectedExecutionException shutDown) {
+            // Closed: the application is going away (a highlighting timer or a pane may still ask for work on
+            // its way out). Work that will never run reports nothing, like cancelled work.
+            job.cancel();
+        }
         return job;
     }
 

@@ -57,6 +57,20 @@ class BackgroundTest {
     }
 
     @Test
+    void workAskedForAfterCloseIsDroppedWithoutAReport(FxRobot robot) {
+        background.close();
+        var job = new AtomicReference<Background.Job>();
+
+        robot.interact(() -> job.set(background.submit(
+                "after close", () -> "ran", ok -> reported.add(ok), failure -> reported.add("failure"))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(job.get().isCancelled()).isTrue();
+        assertThat(job.get().isDone()).isTrue();
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
     void aCancelledJobsFailureIsNotReported(FxRobot robot) throws Exception {
         var gate = new Semaphore(0);
         var finished = new CountDownLatch(1);
