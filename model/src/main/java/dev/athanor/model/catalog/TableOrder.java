@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -43,11 +42,7 @@ record TableOrder(List<Relation> tables, List<ForeignKey> cyclicKeys) {
         int[] component = components(parents);
 
         var cyclic = new ArrayList<ForeignKey>();
-        int[] waitingFor = new int[n];
-        List<List<Integer>> children = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            children.add(new ArrayList<>());
-        }
+        var order = new StableOrder(n);
         for (int i = 0; i < n; i++) {
             Set<Integer> seen = new HashSet<>();
             Relation table = input.get(i);
@@ -55,8 +50,7 @@ record TableOrder(List<Relation> tables, List<ForeignKey> cyclicKeys) {
             if (table.partitionOf().isPresent()) {
                 Integer parent = position.get(table.partitionOf().get().parentOid());
                 if (parent != null && seen.add(parent)) {
-                    children.get(parent).add(i);
-                    waitingFor[i]++;
+                    order.require(parent, i);
                 }
             }
             for (ForeignKey fk : table.foreignKeys()) {
@@ -67,26 +61,13 @@ record TableOrder(List<Relation> tables, List<ForeignKey> cyclicKeys) {
                 if (component[parent] == component[i]) {
                     cyclic.add(fk);
                 } else if (seen.add(parent)) {
-                    children.get(parent).add(i);
-                    waitingFor[i]++;
+                    order.require(parent, i);
                 }
-            }
-        }
-        var ready = new PriorityQueue<Integer>();
-        for (int i = 0; i < n; i++) {
-            if (waitingFor[i] == 0) {
-                ready.add(i);
             }
         }
         var sorted = new ArrayList<Relation>(n);
-        while (!ready.isEmpty()) {
-            int next = ready.poll();
-            sorted.add(input.get(next));
-            for (int child : children.get(next)) {
-                if (--waitingFor[child] == 0) {
-                    ready.add(child);
-                }
-            }
+        for (int i : order.order()) {
+            sorted.add(input.get(i));
         }
         return new TableOrder(sorted, cyclic);
     }

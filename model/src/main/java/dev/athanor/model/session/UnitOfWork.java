@@ -5,6 +5,7 @@ import dev.athanor.model.catalog.Column;
 import dev.athanor.model.catalog.ForeignKey;
 import dev.athanor.model.catalog.QualifiedName;
 import dev.athanor.model.catalog.Relation;
+import dev.athanor.model.catalog.StableOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -235,11 +236,7 @@ final class UnitOfWork {
      */
     private List<Op> orderRows(List<Op> ops, boolean deleting) {
         int n = ops.size();
-        var waitingFor = new int[n];
-        List<List<Integer>> next = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            next.add(new ArrayList<>());
-        }
+        var order = new StableOrder(n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i == j) {
@@ -252,31 +249,18 @@ final class UnitOfWork {
                         ? references(b, a, true)
                         : ops.get(j).operation == Operation.INSERT && references(a, b, false);
                 if (needs) {
-                    next.get(j).add(i);
-                    waitingFor[i]++;
+                    order.require(j, i);
                 }
-            }
-        }
-        var ready = new java.util.PriorityQueue<Integer>();
-        for (int i = 0; i < n; i++) {
-            if (waitingFor[i] == 0) {
-                ready.add(i);
             }
         }
         var ordered = new ArrayList<Op>(n);
-        while (!ready.isEmpty()) {
-            int i = ready.poll();
+        for (int i : order.order()) {
             ordered.add(ops.get(i));
-            for (int k : next.get(i)) {
-                if (--waitingFor[k] == 0) {
-                    ready.add(k);
-                }
-            }
         }
         if (ordered.size() < n) {
             var stuck = new ArrayList<String>();
             for (int i = 0; i < n; i++) {
-                if (waitingFor[i] > 0) {
+                if (order.isStuck(i)) {
                     stuck.add(ops.get(i).row.describe());
                 }
             }
