@@ -199,6 +199,7 @@ public final class SessionModel implements AutoCloseable {
                 session.transactionState(),
                 session.transactionStarted().orElse(null),
                 session.failure().map(SessionModel::describe).orElse(null),
+                session.savepointFailure().map(SessionModel::describe).orElse(null),
                 session.hasChanges(),
                 session.nestingLevel(),
                 session.autoflush(),

@@ -75,6 +75,7 @@ public final class SessionPanel extends BorderPane {
 
         var state = new Label();
         state.setId("session-state");
+        state.setWrapText(true);
         var problem = new Label();
         problem.setId("session-problem");
         problem.getStyleClass().add("error-text");
@@ -115,10 +116,14 @@ public final class SessionPanel extends BorderPane {
                 + " · " + shown.rows().size() + " row(s) in the session";
         if (shown.failure() != null) {
             text += " · The last flush failed: roll back, correct the values and flush again.";
+        } else if (shown.savepointFailure() != null) {
+            text += "\nThe savepoint was rolled back because the flush inside it failed (" + shown.savepointFailure()
+                    + "); the work before it stays in the transaction. Correct the values and flush again.";
         }
         state.setText(text);
         state.getStyleClass().remove("error-text");
-        if (shown.failure() != null) state.getStyleClass().add("error-text");
+        if (shown.failure() != null || shown.savepointFailure() != null)
+            state.getStyleClass().add("error-text");
     }
 
     /** The identity map table, for tests and screenshots. */

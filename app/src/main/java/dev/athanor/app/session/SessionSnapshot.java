@@ -15,6 +15,8 @@ import java.util.List;
  * @param transaction the session's transaction state
  * @param started when the open transaction began; null when none is open
  * @param failure why the session needs a rollback; null when it does not
+ * @param savepointFailure why the last flush failed inside a savepoint, which was rolled back alone (the
+ *     transaction goes on); null when that did not happen since the last flush that worked
  * @param hasChanges whether anything waits for a flush
  * @param savepoints how many savepoints are open
  * @param autoflush whether queries flush first
@@ -27,6 +29,7 @@ public record SessionSnapshot(
         TransactionState transaction,
         Instant started,
         String failure,
+        String savepointFailure,
         boolean hasChanges,
         int savepoints,
         boolean autoflush,
@@ -34,7 +37,7 @@ public record SessionSnapshot(
 
     /** The snapshot of a session not opened yet. */
     public static final SessionSnapshot EMPTY =
-            new SessionSnapshot(List.of(), "", "", TransactionState.IDLE, null, null, false, 0, true, true);
+            new SessionSnapshot(List.of(), "", "", TransactionState.IDLE, null, null, null, false, 0, true, true);
 
     public SessionSnapshot {
         rows = List.copyOf(rows);

@@ -224,7 +224,7 @@ public final class TableEditModel implements AutoCloseable {
 
     /** Reads the grid's rows (on the lane); the returned action shows them. */
     private Runnable read(Session s) {
-        var failure = s.failure().orElse(null);
+        var failure = s.failure().or(s::savepointFailure).orElse(null);
         var snapshot = new ArrayList<EditRow>();
         int number = 0;
         for (Row row : shown) {

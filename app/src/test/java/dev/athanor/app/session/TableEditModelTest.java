@@ -127,6 +127,34 @@ class TableEditModelTest {
     }
 
     @Test
+    void aCheckViolationInsideASavepointRollsBackOnlyTheSavepointAndStaysAtItsCell() {
+        var model = resumes();
+        int compensation = index(model, "compensation");
+        model.set(model.rows().get(0), "title", "Before the savepoint");
+        session.savepoint();
+
+        model.set(model.rows().get(1), "compensation", "-1");
+        session.flush();
+
+        var shown = session.snapshotProperty().get();
+        assertThat(shown.transaction()).isEqualTo(TransactionState.ACTIVE);
+        assertThat(shown.failure()).isNull();
+        assertThat(shown.savepoints()).isZero();
+        assertThat(shown.savepointFailure()).contains("compensation");
+        assertThat(session.statusText(Instant.now())).startsWith("Session: in transaction");
+        var row = model.rows().get(1);
+        assertThat(row.errors()).containsKey("compensation");
+        assertThat(row.texts().get(compensation)).isEqualTo("-1");
+        assertThat(row.state()).isEqualTo("dirty");
+        assertThat(model.rows().get(0).texts().get(index(model, "title"))).isEqualTo("Before the savepoint");
+
+        model.set(model.rows().get(1), "compensation", "7");
+        session.flush();
+        assertThat(session.snapshotProperty().get().savepointFailure()).isNull();
+        assertThat(model.rows().get(1).errors()).isEmpty();
+    }
+
+    @Test
     void addedRowsArePendingAndDeletedRowsMarked() {
         var model = new TableEditModel(session, "public", "workers");
         model.load();

@@ -350,6 +350,18 @@ public final class Row {
         current[i] = null;
     }
 
+    /** Expires every attribute except those with un-flushed values, which stay as changes of unknown old value. */
+    void expireKeepingChanges() {
+        for (int i = 0; i < current.length; i++) {
+            if (assigned[i]) {
+                loaded[i] = false;
+                committed[i] = null;
+            } else {
+                expire(i);
+            }
+        }
+    }
+
     void expireAll() {
         for (int i = 0; i < current.length; i++) {
             expire(i);

@@ -66,6 +66,7 @@ public final class Session implements AutoCloseable {
     private Instant transactionStarted;
     private TransactionState transactionState = TransactionState.IDLE;
     private Throwable failure;
+    private Throwable savepointFailure;
     private boolean autoflush = true;
     private int noAutoflush;
     private boolean expireOnCommit = true;
@@ -257,6 +258,14 @@ public final class Session implements AutoCloseable {
     /** Why the session needs a rollback; empty unless {@link #transactionState()} is FAILED. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * The failure that rolled back the innermost savepoint, while no flush has succeeded since: the transaction
+     * outside the savepoint is still usable, so {@link #failure()} is empty. Empty otherwise.
+     */
+    public Optional<Throwable> savepointFailure() {
+        return Optional.ofNullable(savepointFailure);
     }
 
     /** How many savepoints are open. */
@@ -662,6 +671,50 @@ public final class Session implements AutoCloseable {
         return cause;
     }
 
+    /**
+     * A flush failed inside a savepoint: ROLLBACK TO SAVEPOINT ends the innermost savepoint and leaves the enclosing
+     * transaction usable, as SQLAlchemy does. The work flushed since the savepoint is undone in the objects as
+     * {@link Nested#rollback()} does it, except that the rows of the failed flush keep what the user gave them
+     * (pending stays pending, changed values stay un-flushed) so they can be corrected and flushed again.
+     *
+     * @return false when the savepoint could not be rolled back either (the session then needs a full rollback)
+     */
+    private boolean rolledBackToSavepoint(RuntimeException cause, Set<Row> failedRows) {
+        Nested innermost = nested.peek();
+        try {
+            innermost.mark.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            return false;
+        }
+        nested.pop();
+        innermost.ended = true;
+        var kept = new LinkedHashMap<Row, Boolean>();
+        for (Row row : failedRows) {
+            kept.put(row, toDelete.contains(row));
+        }
+        var touched = new LinkedHashSet<Row>(innermost.scope.updated);
+        for (Row row : identityMap.values()) {
+            if (row.isModified()) {
+                touched.add(row);
+            }
+        }
+        touched.removeAll(failedRows);
+        restore(innermost.scope, touched, failedRows);
+        kept.forEach((row, deleting) -> {
+            if (innermost.scope.updated.contains(row)) {
+                // What the savepoint's flushes wrote is gone: read it again, but keep the un-flushed values.
+                row.expireKeepingChanges();
+            }
+            if (deleting) {
+                toDelete.add(row);
+            }
+        });
+        savepointFailure = cause;
+        fire(SessionEvent.Kind.TRANSACTION, null, "ROLLED BACK TO SAVEPOINT");
+        return true;
+    }
+
     /** The statements the next flush would send, in order, with their bind values. Sends nothing. */
     public FlushPlan plan() {
         return guarded(() -> {
@@ -721,8 +774,12 @@ public final class Session implements AutoCloseable {
                         : e instanceof DatabaseException || e instanceof StaleDataException
                                 ? (RuntimeException) e
                                 : new IllegalStateException(e.getMessage(), e);
+                if (!nested.isEmpty() && rolledBackToSavepoint(cause, before.keySet())) {
+                    throw cause;
+                }
                 throw failed(cause);
             }
+            savepointFailure = null;
             settle(batches);
             fire(SessionEvent.Kind.FLUSHED, null, Integer.toString(sent));
         });
@@ -865,8 +922,10 @@ public final class Session implements AutoCloseable {
                     }
                     case UPDATE -> {
                         List<Object> now = row.currentKey();
-                        RowKey key = new RowKey(row.mapping().target(), now);
                         RowKey old = row.key().orElseThrow();
+                        // An expired key column was not changed: the identity stays.
+                        RowKey key =
+                                now == null ? old : new RowKey(row.mapping().target(), now);
                         if (!key.equals(old)) {
                             identityMap.remove(old, row);
                             identityMap.put(key, row);
@@ -913,6 +972,7 @@ public final class Session implements AutoCloseable {
                 transactionStarted = null;
             }
             nested.clear();
+            savepointFailure = null;
             for (Row row : transactionScope.deleted) {
                 row.attach(null, ObjectState.DETACHED);
                 fire(SessionEvent.Kind.STATE_CHANGED, row, "deleted -> detached");
@@ -949,6 +1009,7 @@ public final class Session implements AutoCloseable {
             restore(transactionScope, new ArrayList<>(identityMap.values()));
             transactionScope.clear();
             failure = null;
+            savepointFailure = null;
             transactionState = TransactionState.IDLE;
             fire(SessionEvent.Kind.TRANSACTION, null, transactionState.name());
         });
@@ -956,8 +1017,14 @@ public final class Session implements AutoCloseable {
 
     /** Puts back the rows a rolled-back transaction or savepoint changed; expires {@code toExpire}. */
     private void restore(Scope scope, Collection<Row> toExpire) {
+        restore(scope, toExpire, Set.of());
+    }
+
+    /** As {@link #restore(Scope, Collection)}, leaving {@code keep}'s pending rows pending. */
+    private void restore(Scope scope, Collection<Row> toExpire, Set<Row> keep) {
         var becomeTransient = new LinkedHashSet<Row>(scope.inserted);
         becomeTransient.addAll(pending);
+        becomeTransient.removeAll(keep);
         for (Row row : becomeTransient) {
             pending.remove(row);
             toDelete.remove(row);
@@ -1109,6 +1176,7 @@ public final class Session implements AutoCloseable {
             nested.clear();
             transactionScope.clear();
             closed = true;
+            savepointFailure = null;
             transactionState = TransactionState.IDLE;
             fire(SessionEvent.Kind.TRANSACTION, null, "CLOSED");
         });

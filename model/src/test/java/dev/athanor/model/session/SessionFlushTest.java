@@ -243,6 +243,64 @@ class SessionFlushTest {
     }
 
     @Test
+    void aFailedFlushInsideASavepointRollsBackOnlyToTheSavepointAndKeepsTheOuterWork() throws SQLException {
+        try (var session = db.open()) {
+            Row outer = worker(session, "outside the savepoint");
+            session.add(outer);
+            var savepoint = session.beginNested();
+            Row inner = worker(session, "inside the savepoint");
+            Row resume = resume(session, inner, "Negative in savepoint", -5);
+            session.add(inner);
+            session.add(resume);
+            assertThatThrownBy(session::flush).isInstanceOf(ConstraintViolation.class);
+
+            assertThat(session.transactionState()).isEqualTo(TransactionState.ACTIVE);
+            assertThat(session.failure()).isEmpty();
+            assertThat(session.savepointFailure()).containsInstanceOf(ConstraintViolation.class);
+            assertThat(savepoint.isOpen()).isFalse();
+            assertThat(session.nestingLevel()).isZero();
+            assertThat(outer.state()).isEqualTo(ObjectState.PERSISTENT);
+            assertThat(inner.state()).isEqualTo(ObjectState.PENDING);
+            assertThat(resume.get("compensation")).isEqualTo(-5);
+
+            resume.set("compensation", 5);
+            session.commit();
+            assertThat(session.savepointFailure()).isEmpty();
+        }
+        assertThat(db.column("SELECT username FROM workers WHERE username LIKE '% the savepoint' ORDER BY id"))
+                .containsExactly("outside the savepoint", "inside the savepoint");
+        assertThat(db.scalar("SELECT compensation FROM resumes WHERE title = 'Negative in savepoint'"))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aFailedFlushInsideASavepointUndoesWhatTheSavepointFlushedBeforeAndKeepsTheTypedValue() throws SQLException {
+        db.execute("INSERT INTO workers (id, username) VALUES (90150, 'before the savepoint')");
+        try (var session = db.open()) {
+            var workers = session.mapping("public", "workers");
+            Row worker = session.get(workers, 90150);
+            session.beginNested();
+            worker.set("username", "flushed in the savepoint");
+            Row added = worker(session, "added in the savepoint");
+            session.add(added);
+            session.flush();
+            Row resume = resume(session, worker, "Fails the savepoint", -1);
+            session.add(resume);
+            worker.set("username", "typed before the failure");
+            assertThatThrownBy(session::flush).isInstanceOf(ConstraintViolation.class);
+
+            assertThat(added.state()).isEqualTo(ObjectState.TRANSIENT);
+            assertThat(worker.isModified("username")).isTrue();
+            assertThat(worker.get("username")).isEqualTo("typed before the failure");
+            session.expunge(resume);
+            session.commit();
+        }
+        assertThat(db.scalar("SELECT username FROM workers WHERE id = 90150")).isEqualTo("typed before the failure");
+        assertThat(db.scalar("SELECT count(*) FROM workers WHERE username = 'added in the savepoint'"))
+                .isEqualTo(0L);
+    }
+
+    @Test
     void anUpdateOfARowDeletedElsewhereIsAStaleDataErrorNamingTheRow() throws SQLException {
         db.execute("INSERT INTO workers (id, username) VALUES (90100, 'deleted elsewhere')");
         try (var session = db.open()) {
