@@ -480,6 +480,39 @@ public final class Session implements AutoCloseable {
         });
     }
 
+    /**
+     * The first {@code limit} rows of a relation without a primary key (a view, a table without a key), after an
+     * autoflush. No identity tells such rows apart, so they stay outside the identity map: read-only objects in no
+     * session. Tables are read in physical order, views in the order of their rows' text, so a longer page begins
+     * with the rows of a shorter one.
+     */
+    public List<Row> pageWithoutKey(TableMapping mapping, int limit) {
+        return guarded(() -> {
+            checkUsable();
+            if (!mapping.primaryKey().isEmpty()) {
+                throw new IllegalArgumentException(mapping.name() + " has a primary key; select its rows instead.");
+            }
+            autoflushNow();
+            int n = mapping.columns().size();
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            Query query = Statements.pageWithoutKey(mapping, all, limit);
+            var rows = new ArrayList<Row>();
+            run(Statements.render(query), Statements.binds(query), result -> {
+                while (result.next()) {
+                    var row = new Row(mapping);
+                    for (int c = 0; c < n; c++) {
+                        row.loadValue(c, result.getObject(c + 1));
+                    }
+                    rows.add(row);
+                }
+            });
+            return rows;
+        });
+    }
+
     private Row loaded(TableMapping mapping, ResultSet result, int[] columns, boolean xmin, boolean overwrite)
             throws SQLException {
         Object[] values = new Object[columns.length];

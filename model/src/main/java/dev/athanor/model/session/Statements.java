@@ -110,6 +110,26 @@ final class Statements {
         return SQL.select(fields).from(table(mapping.name())).where(where);
     }
 
+    /**
+     * The first {@code limit} rows of a relation without a key, in an order that a longer page repeats: physical
+     * ({@code tableoid, ctid}) for relations that store rows, else the text of the whole row.
+     */
+    static Query pageWithoutKey(TableMapping mapping, int[] columns, int limit) {
+        var fields = returning(mapping, columns, false);
+        var rows = table(mapping.name()).as("r");
+        var order =
+                switch (mapping.relation().kind()) {
+                    case TABLE, PARTITIONED_TABLE, PARTITION, MATERIALIZED_VIEW ->
+                        List.of(
+                                DSL.field(DSL.name("tableoid")).sortDefault(),
+                                DSL.field(DSL.name("ctid")).sortDefault());
+                    default ->
+                        List.of(DSL.field("{0}::text", Object.class, DSL.name("r"))
+                                .sortDefault());
+                };
+        return SQL.select(fields).from(rows).orderBy(order).limit(limit);
+    }
+
     /** The condition {@code key = values} on the row's primary key. */
     static Condition keyIs(TableMapping mapping, List<Object> key) {
         var conditions = new ArrayList<Condition>();

@@ -363,6 +363,40 @@ class SessionStatesTest {
     }
 
     @Test
+    void aTableWithoutAKeyIsReadAPageAtATimeInPhysicalOrderOutsideTheIdentityMap() throws SQLException {
+        db.execute("INSERT INTO notes (body) SELECT 'note ' || n FROM generate_series(1, 5) AS n");
+        try (var session = db.open()) {
+            var notes = session.mapping("public", "notes");
+
+            var page = session.pageWithoutKey(notes, 3);
+            var longer = session.pageWithoutKey(notes, 10);
+
+            assertThat(page).extracting(row -> row.get("body")).containsExactly("note 1", "note 2", "note 3");
+            assertThat(longer).extracting(row -> row.get("body")).hasSize(5).startsWith("note 1", "note 2", "note 3");
+            assertThat(page.get(0)).isNotSameAs(page.get(1));
+            assertThat(session.identityMap()).isEmpty();
+            assertThat(page.getFirst().state()).isEqualTo(ObjectState.TRANSIENT);
+        }
+    }
+
+    @Test
+    void aViewIsReadAPageAtATimeAndALongerPageBeginsWithTheShorterOne() {
+        try (var session = db.open()) {
+            var view = session.mapping("public", "worker_names");
+
+            var page = session.pageWithoutKey(view, 3);
+            var longer = session.pageWithoutKey(view, 6);
+
+            assertThat(page).hasSize(3);
+            assertThat(longer.subList(0, 3))
+                    .extracting(row -> row.get("username"))
+                    .containsExactlyElementsOf(
+                            page.stream().map(row -> row.get("username")).toList());
+            assertThat(page).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void tablesWithoutPrimaryKeyAndViewsAreReadOnlyWithAReason() {
         try (var session = db.open()) {
             var notes = session.mapping("public", "notes");
