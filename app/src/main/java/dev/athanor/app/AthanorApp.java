@@ -27,10 +27,7 @@ public final class AthanorApp extends Application {
         MainWindow.style(scene);
         stage.setTitle("Athanor");
         stage.setScene(scene);
-        // Uncommitted console or session work is settled (or kept, by staying) before the window goes.
-        stage.setOnCloseRequest(event -> {
-            if (!desktop.requestClose(stage::close)) event.consume();
-        });
+        desktop.askBeforeClosing(stage);
         // The window shows at once; the sample database starts behind the progress message.
         stage.show();
         desktop.start();

@@ -164,6 +164,16 @@ public final class Desktop {
     }
 
     /**
+     * Makes closing {@code stage} (its close button, the system's close) ask first when work is pending: uncommitted
+     * console or session work is settled, or kept by staying, before the window goes.
+     */
+    public void askBeforeClosing(Stage stage) {
+        stage.setOnCloseRequest(event -> {
+            if (!requestClose(stage::close)) event.consume();
+        });
+    }
+
+    /**
      * Lets go of the database for application exit. Call on the UI thread; run the returned task off it: it
      * waits (briefly) for the console and the grid to hand their connections back, closes the pool, then
      * stops the sample server if this application started it.

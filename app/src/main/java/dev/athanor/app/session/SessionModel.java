@@ -61,6 +61,16 @@ public final class SessionModel implements AutoCloseable {
         this.engine = engine;
     }
 
+    /** The connection the session is opened on, for reads outside the session (the foreign-key searches). */
+    Engine engine() {
+        return engine;
+    }
+
+    /** Where work off the UI thread runs. */
+    Background background() {
+        return background;
+    }
+
     /** Gives the catalog the session maps tables from; the session opens with the latest one given. */
     public void useCatalog(Catalog catalog) {
         this.catalog = catalog;

@@ -24,6 +24,9 @@ import javafx.collections.ObservableList;
  * there after each call, so a flush, commit or rollback from the Session panel shows here too.
  */
 public final class TableEditModel implements AutoCloseable {
+    /** The key of {@link EditRow#errors()} for a failure of the whole row rather than one of its cells. */
+    public static final String ROW = "";
+
     /** How many rows the grid shows at first and adds at each "Load more". */
     public static final int PAGE = 500;
 
@@ -42,8 +45,16 @@ public final class TableEditModel implements AutoCloseable {
     private int limit = PAGE;
     private boolean more;
 
-    /** A column of the grid: its catalog column, its enum labels (empty unless an enum) and whether it is key. */
-    public record ColumnInfo(Column column, List<String> labels, boolean key, boolean settable) {
+    /**
+     * A column of the grid: its catalog column, its enum labels (empty unless an enum), whether it is key, whether
+     * it takes values, and the rows it may point to when it is a foreign-key column.
+     */
+    public record ColumnInfo(
+            Column column,
+            List<String> labels,
+            boolean key,
+            boolean settable,
+            java.util.Optional<ForeignKeyChoices.Target> reference) {
         public String name() {
             return column.name();
         }
@@ -59,7 +70,8 @@ public final class TableEditModel implements AutoCloseable {
      * @param nulls which cells hold SQL NULL
      * @param modified which cells have un-flushed changes
      * @param expired which cells are expired (read again on next load)
-     * @param errors a flush failure placed at its columns, column name to message
+     * @param errors a flush failure placed at its columns, column name to message; under {@link #ROW} a failure of
+     *     the whole row (a stale row: deleted or changed by someone else)
      */
     public record EditRow(
             Row row,
@@ -86,15 +98,21 @@ public final class TableEditModel implements AutoCloseable {
                 s -> {
                     var mapping = s.mapping(schema, table);
                     columns = columnsOf(s, mapping);
-                    var loaded = new ArrayList<>(s.select(mapping, firstRows(mapping, wanted + 1)));
-                    // The server returns rows in storage order, which moves as rows change: key order keeps the
-                    // grid (and its first page) stable.
-                    loaded.sort(TableEditModel::byKey);
+                    List<Row> loaded;
+                    if (mapping.primaryKey().isEmpty()) {
+                        loaded = s.pageWithoutKey(mapping, wanted + 1);
+                    } else {
+                        loaded = new ArrayList<>(s.select(mapping, firstRows(mapping, wanted + 1)));
+                        // The server returns rows in storage order, which moves as rows change: key order keeps the
+                        // grid (and its first page) stable.
+                        loaded.sort(TableEditModel::byKey);
+                    }
                     var pending = new ArrayList<Row>();
                     for (Row row : shown) if (!loaded.contains(row)) pending.add(row);
                     shown.clear();
                     shown.addAll(loaded.subList(0, Math.min(wanted, loaded.size())));
                     more = loaded.size() > wanted;
+                    loadedCount = shown.size();
                     for (Row row : pending) if (s.contains(row)) shown.add(row);
                     return mapping.readOnlyReason().orElse("");
                 },
@@ -108,8 +126,8 @@ public final class TableEditModel implements AutoCloseable {
     }
 
     /**
-     * The first {@code count} rows by key, so that a large table does not fill the session; a relation without a
-     * key (read-only anyway) is read whole.
+     * The first {@code count} rows by key, so that a large table does not fill the session (a relation without a
+     * key is paged by {@link Session#pageWithoutKey}).
      */
     private static org.jooq.Condition firstRows(TableMapping mapping, int count) {
         if (mapping.primaryKey().isEmpty()) return org.jooq.impl.DSL.noCondition();
@@ -150,7 +168,12 @@ public final class TableEditModel implements AutoCloseable {
             boolean settable = mapping.editable()
                     && column.identity().orElse(null) != dev.athanor.model.catalog.Identity.ALWAYS
                     && !column.generated();
-            infos.add(new ColumnInfo(column, labels, mapping.primaryKey().contains(column.name()), settable));
+            infos.add(new ColumnInfo(
+                    column,
+                    labels,
+                    mapping.primaryKey().contains(column.name()),
+                    settable,
+                    ForeignKeyChoices.Target.of(session.catalog(), mapping.relation(), column.name())));
         }
         return List.copyOf(infos);
     }
@@ -169,6 +192,41 @@ public final class TableEditModel implements AutoCloseable {
             return;
         }
         change("Editing " + column, s -> row.row().set(column, value));
+    }
+
+    /** The searchable rows {@code column} may point to; empty unless it is a foreign-key column. */
+    public java.util.Optional<ForeignKeyChoices> choices(String column) {
+        return column(column)
+                .reference()
+                .map(target -> references.computeIfAbsent(
+                        target.foreignKey().name(),
+                        name -> new ForeignKeyChoices(session.background(), session.engine(), target)));
+    }
+
+    private final Map<String, ForeignKeyChoices> references = new HashMap<>();
+
+    /**
+     * Points {@code row} at the chosen referenced row: every column of the foreign key is set, each checked against
+     * its type as typed values are.
+     */
+    public void choose(EditRow row, ForeignKeyChoices.Target target, ForeignKeyChoices.Choice choice) {
+        var values = new java.util.LinkedHashMap<String, Object>();
+        var columns = target.foreignKey().columns();
+        for (int c = 0; c < columns.size(); c++) {
+            var info = column(columns.get(c));
+            try {
+                values.put(
+                        info.name(),
+                        CellValue.parse(
+                                info.column(), info.labels(), choice.key().get(c)));
+            } catch (IllegalArgumentException e) {
+                message.set(info.name() + ": " + e.getMessage());
+                return;
+            }
+        }
+        change(
+                "Choosing " + choice.label(),
+                s -> values.forEach((name, value) -> row.row().set(name, value)));
     }
 
     /** Sets the cell to SQL NULL (an empty text is the empty string, not NULL). */
@@ -252,20 +310,39 @@ public final class TableEditModel implements AutoCloseable {
                     failure == null ? Map.of() : errors(s, row, failure)));
         }
         boolean hasMore = more;
+        int count = loadedCount;
         return () -> {
             rows.setAll(snapshot);
-            hasMoreRows = hasMore;
+            hasMoreRows.set(hasMore);
+            loadedText.set(
+                    hasMore
+                            ? String.format(java.util.Locale.ROOT, "First %,d rows loaded", count)
+                            : String.format(java.util.Locale.ROOT, "All %,d rows loaded", count));
         };
     }
 
-    private boolean hasMoreRows;
+    private int loadedCount;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasMoreRows =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "hasMore");
+    private final ReadOnlyStringWrapper loadedText = new ReadOnlyStringWrapper(this, "loaded", "");
 
     /** Whether the table has rows beyond those shown. */
     public boolean hasMore() {
-        return hasMoreRows;
+        return hasMoreRows.get();
+    }
+
+    /** Whether the table has rows beyond those shown ("Load more" is off once the last row is loaded). */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMoreRows.getReadOnlyProperty();
+    }
+
+    /** How many of the table's rows are loaded, in words: "First 500 rows loaded", "All 1,234 rows loaded". */
+    public ReadOnlyStringProperty loadedProperty() {
+        return loadedText.getReadOnlyProperty();
     }
 
     private static String state(Session s, Row row) {
+        if (!row.mapping().editable()) return "read-only";
         if (!s.contains(row)) return row.state().label() + " (not in the session)";
         if (s.deletedRows().contains(row) && row.state() == ObjectState.PERSISTENT) return "marked for deletion";
         if (row.state() == ObjectState.PERSISTENT && row.isModified()) return "dirty";
@@ -276,7 +353,7 @@ public final class TableEditModel implements AutoCloseable {
     /** A failed flush placed at the row and columns it concerns, in plain words. */
     private Map<String, String> errors(Session s, Row row, Throwable failure) {
         if (failure instanceof StaleDataException stale) {
-            return stale.row() == row ? Map.of("", stale.getMessage()) : Map.of();
+            return stale.row() == row ? Map.of(ROW, stale.getMessage()) : Map.of();
         }
         if (!(failure instanceof ConstraintViolation violation)) return Map.of();
         if (violation.table().isPresent() && !violation.table().get().equals(table)) return Map.of();
@@ -348,6 +425,7 @@ public final class TableEditModel implements AutoCloseable {
     /** Stops following the session (the grid is gone); its rows stay in the session. */
     @Override
     public void close() {
+        references.values().forEach(ForeignKeyChoices::cancel);
         session.unwatch(watcher);
     }
 }

@@ -60,11 +60,15 @@ public final class TableEditView extends BorderPane {
                         model.session().problemProperty()));
         message.managedProperty().bind(message.textProperty().isNotEmpty());
 
+        var loaded = new Label();
+        loaded.setId("edit-loaded");
+        loaded.textProperty().bind(model.loadedProperty());
         var selected = grid.getSelectionModel().selectedItemProperty();
         var editable = model.readOnlyProperty().isEmpty();
         var tools = SessionPanel.bar(
                 SessionPanel.button("Reload", "edit-reload", model::load),
-                SessionPanel.button("Load more", "edit-more", model::loadMore),
+                disabledUnless(SessionPanel.button("Load more", "edit-more", model::loadMore), model.hasMoreProperty()),
+                loaded,
                 new Separator(javafx.geometry.Orientation.VERTICAL),
                 disabledUnless(SessionPanel.button("Add row", "edit-add", model::add), editable),
                 disabledUnless(
@@ -109,8 +113,16 @@ public final class TableEditView extends BorderPane {
         state.setId("edit-state");
         state.setEditable(false);
         state.setPrefWidth(130);
-        state.setCellValueFactory(
-                cell -> new ReadOnlyStringWrapper(cell.getValue().state()));
+        state.setCellValueFactory(cell -> new ReadOnlyStringWrapper(stateText(cell.getValue())));
+        state.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // A stale row's message is longer than the column: the whole of it on hover.
+                setTooltip(empty || text == null || !text.contains(" · ") ? null : new Tooltip(text));
+            }
+        });
         grid.getColumns().add(state);
         for (int i = 0; i < infos.size(); i++) {
             var info = infos.get(i);
@@ -124,6 +136,12 @@ public final class TableEditView extends BorderPane {
             column.setCellFactory(c -> new EditCell(info, index));
             grid.getColumns().add(column);
         }
+    }
+
+    /** The row's state, and what a failed flush says of the row as a whole (a stale row, say). */
+    static String stateText(TableEditModel.EditRow row) {
+        String failure = row.errors().get(TableEditModel.ROW);
+        return failure == null ? row.state() : row.state() + " · " + failure;
     }
 
     private static Button disabledUnless(Button button, javafx.beans.value.ObservableBooleanValue condition) {
@@ -204,6 +222,10 @@ public final class TableEditView extends BorderPane {
             String current = row.nulls().get(index) || row.expired().get(index)
                     ? ""
                     : row.texts().get(index);
+            if (info.reference().isPresent()) {
+                editReference(row, info.reference().get(), current);
+                return;
+            }
             switch (CellValue.editor(info.column(), info.labels())) {
                 case CHOICE, BOOLEAN -> {
                     var choices = info.labels().isEmpty() ? List.of("true", "false") : info.labels();
@@ -224,6 +246,52 @@ public final class TableEditView extends BorderPane {
                     field.selectAll();
                 }
             }
+        }
+
+        /**
+         * A drop-down of the referenced rows, searched on the server as the user types; choosing one sets every
+         * column of the foreign key, and a typed key that is not offered is taken as typed.
+         */
+        private void editReference(TableEditModel.EditRow row, ForeignKeyChoices.Target target, String current) {
+            var choices = model.choices(info.name()).orElseThrow();
+            var offered = new java.util.HashMap<String, ForeignKeyChoices.Choice>();
+            var box = new ComboBox<String>();
+            box.setId("edit-reference");
+            box.setEditable(true);
+            box.setVisibleRowCount(12);
+            box.getEditor().setText(current);
+            Runnable search = () -> choices.search(
+                    box.getEditor().getText(),
+                    found -> {
+                        offered.clear();
+                        found.forEach(choice -> offered.put(choice.label(), choice));
+                        box.getItems()
+                                .setAll(found.stream()
+                                        .map(ForeignKeyChoices.Choice::label)
+                                        .toList());
+                        if (isEditing() && box.getScene() != null && !found.isEmpty()) box.show();
+                    },
+                    failed -> box.getEditor().setPromptText("The search failed: " + failed.getMessage()));
+            box.getEditor().textProperty().addListener((obs, old, typed) -> {
+                if (!offered.containsKey(typed)) search.run();
+            });
+            box.setOnAction(e -> {
+                String value = box.getValue();
+                if (value == null) return;
+                var choice = offered.get(value);
+                if (choice != null) {
+                    cancelEdit();
+                    model.choose(row, target, choice);
+                } else {
+                    finish(row, value);
+                }
+            });
+            box.getEditor().setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) cancelEdit();
+            });
+            show(box);
+            box.getEditor().selectAll();
+            search.run();
         }
 
         private void show(javafx.scene.Node editor) {

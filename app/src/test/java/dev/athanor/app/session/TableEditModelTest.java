@@ -192,6 +192,149 @@ class TableEditModelTest {
     }
 
     @Test
+    void aForeignKeyColumnOffersTheReferencedRowsMatchingTheTypedTextByKeyAndName() throws SQLException {
+        var model = resumes();
+        int id;
+        String username;
+        try (var c = pg.connect(db);
+                var rs = c.createStatement()
+                        .executeQuery("SELECT id, username FROM workers WHERE length(username) > 3 AND id <> "
+                                + "(SELECT worker_id FROM resumes ORDER BY id LIMIT 1) ORDER BY id LIMIT 1")) {
+            rs.next();
+            id = rs.getInt(1);
+            username = rs.getString(2);
+        }
+        var choices = model.choices("worker_id").orElseThrow();
+        var found = new java.util.ArrayList<ForeignKeyChoices.Choice>();
+
+        choices.search(
+                username.substring(1, username.length() - 1).toUpperCase(java.util.Locale.ROOT), found::addAll, e -> {
+                    throw new AssertionError(e);
+                });
+
+        assertThat(choices.target().readable()).hasValue("username");
+        assertThat(found).hasSizeLessThanOrEqualTo(ForeignKeyChoices.LIMIT);
+        assertThat(found).extracting(ForeignKeyChoices.Choice::label).contains(id + " · " + username);
+        assertThat(found)
+                .as("in key order")
+                .extracting(choice -> Integer.parseInt(choice.key().getFirst()))
+                .isSorted();
+        assertThat(model.choices("title")).isEmpty();
+
+        var choice = found.stream()
+                .filter(c -> c.key().equals(java.util.List.of(String.valueOf(id))))
+                .findFirst()
+                .orElseThrow();
+        model.choose(model.rows().getFirst(), choices.target(), choice);
+
+        var row = model.rows().getFirst();
+        assertThat(row.state()).isEqualTo("dirty");
+        assertThat(row.texts().get(index(model, "worker_id"))).isEqualTo(String.valueOf(id));
+    }
+
+    @Test
+    void aForeignKeyOfSeveralColumnsIsChosenAsAWholeRow() throws SQLException {
+        try (var c = pg.connect(db)) {
+            c.createStatement()
+                    .execute("CREATE TABLE reply_notes (id int PRIMARY KEY, resume_id int, vacancy_id int, "
+                            + "note text, FOREIGN KEY (resume_id, vacancy_id) REFERENCES vacancies_replies)");
+            c.createStatement()
+                    .execute("INSERT INTO reply_notes SELECT 1, resume_id, vacancy_id, 'first' "
+                            + "FROM vacancies_replies ORDER BY resume_id, vacancy_id LIMIT 1");
+            session.useCatalog(CatalogLoader.load(c));
+        }
+        var model = new TableEditModel(session, "public", "reply_notes");
+        model.load();
+        var choices = model.choices("vacancy_id").orElseThrow();
+        var found = new java.util.ArrayList<ForeignKeyChoices.Choice>();
+
+        choices.search("", found::addAll, e -> {
+            throw new AssertionError(e);
+        });
+        var other = found.get(1);
+        model.choose(model.rows().getFirst(), choices.target(), other);
+
+        var row = model.rows().getFirst();
+        assertThat(row.texts().get(index(model, "resume_id")))
+                .isEqualTo(other.key().get(0));
+        assertThat(row.texts().get(index(model, "vacancy_id")))
+                .isEqualTo(other.key().get(1));
+        assertThat(row.modified().get(index(model, "resume_id"))
+                        || row.modified().get(index(model, "vacancy_id")))
+                .isTrue();
+    }
+
+    @Test
+    void loadMoreStopsOnceTheLastRowIsLoadedAndSaysHowMany() throws SQLException {
+        var model = new TableEditModel(session, "public", "workers");
+        model.load();
+        long workers;
+        try (var c = pg.connect(db);
+                var rs = c.createStatement().executeQuery("SELECT count(*) FROM workers")) {
+            rs.next();
+            workers = rs.getLong(1);
+        }
+
+        assertThat(model.rows()).hasSize((int) Math.min(workers, TableEditModel.PAGE));
+        assertThat(model.hasMoreProperty().get()).isEqualTo(workers > TableEditModel.PAGE);
+        if (workers <= TableEditModel.PAGE) {
+            assertThat(model.loadedProperty().get())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "All %,d rows loaded", workers));
+        }
+    }
+
+    @Test
+    void aTableWithoutAKeyIsReadOnlyAndLoadedAPageAtATime() throws SQLException {
+        int total = TableEditModel.PAGE + 100;
+        try (var c = pg.connect(db)) {
+            c.createStatement()
+                    .execute("CREATE TABLE log_lines AS SELECT n, 'line ' || n AS text " + "FROM generate_series(1, "
+                            + total + ") AS n");
+            session.useCatalog(CatalogLoader.load(c));
+        }
+        var model = new TableEditModel(session, "public", "log_lines");
+        model.load();
+
+        assertThat(model.readOnlyProperty().get()).contains("no primary key");
+        assertThat(model.rows()).hasSize(TableEditModel.PAGE);
+        assertThat(model.rows()).extracting(row -> row.texts().getFirst()).doesNotHaveDuplicates();
+        assertThat(model.rows().getFirst().state()).isEqualTo("read-only");
+        assertThat(model.hasMoreProperty().get()).isTrue();
+        assertThat(model.loadedProperty().get()).isEqualTo("First 500 rows loaded");
+
+        model.loadMore();
+
+        assertThat(model.rows()).hasSize(total);
+        assertThat(model.hasMoreProperty().get()).isFalse();
+        assertThat(model.loadedProperty().get()).isEqualTo("All 600 rows loaded");
+        assertThat(session.snapshotProperty().get().rows())
+                .as("rows without identity stay out of the identity map")
+                .isEmpty();
+    }
+
+    @Test
+    void aRowDeletedElsewhereIsMarkedStaleAndNamedInTheGrid() throws SQLException {
+        var model = new TableEditModel(session, "public", "vacancies");
+        model.load();
+        var first = model.rows().getFirst();
+        String id = first.texts().get(index(model, "id"));
+        model.set(first, "title", "Changed here");
+        try (var c = pg.connect(db)) {
+            c.createStatement().execute("DELETE FROM vacancies WHERE id = " + id);
+        }
+
+        session.flush();
+
+        var row = model.rows().getFirst();
+        assertThat(row.errors()).containsOnlyKeys(TableEditModel.ROW);
+        assertThat(row.errors().get(TableEditModel.ROW))
+                .contains("public.vacancies (id=" + id + ")")
+                .contains("matched no row");
+        assertThat(model.rows().get(1).errors()).isEmpty();
+        assertThat(TableEditView.stateText(row)).contains("dirty").contains("matched no row");
+    }
+
+    @Test
     void theStatusBarWarnsOfATransactionLeftOpenForMinutes() {
         var model = resumes();
         model.set(model.rows().getFirst(), "title", "Kept open");
