@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class EditingThroughTheSessionWindowTest {
 
     private TestDesktop window;
     private Desktop desktop;
+    private Stage stage;
+    private int workerBefore;
     private int resumeId;
     private Integer compensationBefore;
     private dev.athanor.model.session.Row target;
@@ -48,6 +51,8 @@ class EditingThroughTheSessionWindowTest {
     void start(Stage stage) throws SQLException {
         resumeId = firstResumeId();
         compensationBefore = compensation(resumeId);
+        workerBefore = ((Number) scalar("SELECT worker_id FROM resumes WHERE id = " + resumeId)).intValue();
+        this.stage = stage;
         window = new TestDesktop(sample.settings(config));
         desktop = window.show(stage);
     }
@@ -56,9 +61,10 @@ class EditingThroughTheSessionWindowTest {
     void close() throws Exception {
         window.close();
         try (var c = sample.server().connect(sample.database());
-                var s = c.prepareStatement("UPDATE resumes SET compensation = ? WHERE id = ?")) {
+                var s = c.prepareStatement("UPDATE resumes SET compensation = ?, worker_id = ? WHERE id = ?")) {
             s.setObject(1, compensationBefore);
-            s.setInt(2, resumeId);
+            s.setInt(2, workerBefore);
+            s.setInt(3, resumeId);
             s.executeUpdate();
         }
     }
@@ -92,6 +98,140 @@ class EditingThroughTheSessionWindowTest {
                         sql -> assertThat(sql).startsWithIgnoringCase("update").contains("compensation"))
                 .anySatisfy(sql -> assertThat(sql).isEqualToIgnoringCase("COMMIT"));
         DesktopPage.await(() -> row().state().contains("expired"));
+
+        page.openTab("SQL console");
+        robot.interact(() -> desktop.window()
+                .console()
+                .editor()
+                .replaceText("SELECT compensation FROM resumes WHERE id = " + resumeId));
+        robot.clickOn(robot.from(desktop.window().console()).lookup("#run").queryButton());
+        DesktopPage.await(() -> consoleCell(robot, "compensation") != null);
+        assertThat(consoleCell(robot, "compensation"))
+                .as("found through the window's own SQL console")
+                .isEqualTo("123457");
+    }
+
+    @Test
+    void aForeignKeyIsChosenFromTheReferencedRowsFoundByTypingPartOfAUsername(FxRobot robot) throws Exception {
+        openResumes(robot);
+        int otherId;
+        String username;
+        try (var c = sample.server().connect(sample.database());
+                var rs = c.createStatement()
+                        .executeQuery("SELECT id, username FROM workers WHERE id <> " + workerBefore
+                                + " AND length(username) > 3 ORDER BY id LIMIT 1")) {
+            rs.next();
+            otherId = rs.getInt(1);
+            username = rs.getString(2);
+        }
+        String part = username.substring(1, username.length() - 1);
+        String label = otherId + " · " + username;
+
+        robot.interact(() -> grid().scrollTo(grid().getItems().indexOf(row())));
+        WaitForAsyncUtils.waitForFxEvents();
+        DesktopPage.await(() -> cell(robot, "worker_id") != null);
+        robot.doubleClickOn(WaitForAsyncUtils.waitForAsyncFx(10_000, () -> cell(robot, "worker_id")));
+        DesktopPage.await(() -> robot.lookup("#edit-reference").tryQuery().isPresent());
+        var editor = robot.lookup("#edit-reference")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .getEditor();
+        robot.interact(editor::clear);
+        robot.clickOn(editor).write(part);
+        try {
+            DesktopPage.await(() -> offered(robot, label).isPresent());
+        } catch (AssertionError e) {
+            var box = robot.lookup("#edit-reference").tryQueryAs(javafx.scene.control.ComboBox.class);
+            throw new AssertionError(
+                    "no " + label + "; editor '" + editor.getText() + "', box "
+                            + box.map(b -> b.getItems() + " showing " + b.isShowing())
+                                    .orElse("gone") + ", cells "
+                            + robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                                    .map(javafx.scene.control.ListCell::getText)
+                                    .toList(),
+                    e);
+        }
+        robot.clickOn(offered(robot, label).orElseThrow());
+
+        DesktopPage.await(
+                () -> row().state().equals("dirty") && row().modified().get(column("worker_id")));
+        assertThat(row().texts().get(column("worker_id"))).isEqualTo(String.valueOf(otherId));
+        assertThat(desktop.model().echo().rows())
+                .extracting(EchoRow::sql)
+                .anySatisfy(sql -> assertThat(sql).contains("ILIKE").contains("LIMIT"));
+        assertThat(scalar("SELECT worker_id FROM resumes WHERE id = " + resumeId))
+                .as("nothing sent to the row before a flush")
+                .isEqualTo(workerBefore);
+    }
+
+    /** The drop-down's entry with {@code label}, once the search has shown it. */
+    private static java.util.Optional<javafx.scene.control.ListCell<?>> offered(FxRobot robot, String label) {
+        return robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> label.equals(cell.getText()) && cell.isVisible())
+                .<javafx.scene.control.ListCell<?>>map(cell -> cell)
+                .findFirst();
+    }
+
+    @Test
+    void closingWithUncommittedSessionWorkAsksAndCancelKeepsTheWindowAndTheWork(FxRobot robot) {
+        var page = openResumes(robot);
+        type(robot, "compensation", "123458");
+        DesktopPage.await(() -> row().state().equals("dirty"));
+
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        page.awaitShowing("#leave-stay");
+        page.click("#leave-stay");
+
+        DesktopPage.await(() -> robot.lookup("#leave-stay").tryQuery().isEmpty());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(row().state()).isEqualTo("dirty");
+        assertThat(row().texts().get(column("compensation"))).isEqualTo("123458");
+        assertThat(session().snapshotProperty().get().hasChanges()).isTrue();
+    }
+
+    @Test
+    void closingWithUncommittedSessionWorkAndRollingBackClosesAfterTheRollback(FxRobot robot) throws Exception {
+        var page = openResumes(robot);
+        type(robot, "compensation", "123459");
+        DesktopPage.await(() -> row().state().equals("dirty"));
+        page.click("#edit-flush");
+        DesktopPage.await(() -> session().snapshotProperty().get().transaction() == TransactionState.ACTIVE);
+
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        page.awaitShowing("#leave-roll-back");
+        assertThat(stage.isShowing()).as("nothing closes before the answer").isTrue();
+        page.click("#leave-roll-back");
+
+        DesktopPage.await(() -> !stage.isShowing());
+        assertThat(desktop.model().echo().rows())
+                .filteredOn(row -> row.origin().equals(Session.ORIGIN))
+                .extracting(EchoRow::sql)
+                .anySatisfy(sql -> assertThat(sql).isEqualToIgnoringCase("ROLLBACK"));
+        assertThat(compensation(resumeId)).isEqualTo(compensationBefore);
+    }
+
+    /** The first row's cell of {@code column} in the console's open result, as the grid shows it; null before. */
+    private String consoleCell(FxRobot robot, String column) {
+        var console = desktop.window().console();
+        if (console.model().runningProperty().get()) return null;
+        return console.resultTabs().stream()
+                .filter(javafx.scene.control.Tab::isSelected)
+                .findFirst()
+                .flatMap(tab -> robot.from(tab.getContent())
+                        .lookup(".value-cell")
+                        .match((TableCell<?, ?> c) -> c.getIndex() == 0
+                                && c.getTableColumn() != null
+                                && column.equals(c.getTableColumn().getId()))
+                        .tryQueryAs(TableCell.class))
+                .map(TableCell::getText)
+                .orElse(null);
+    }
+
+    private static Object scalar(String sql) throws SQLException {
+        try (var c = sample.server().connect(sample.database());
+                var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getObject(1);
+        }
     }
 
     @Test

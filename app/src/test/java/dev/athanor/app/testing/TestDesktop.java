@@ -29,6 +29,7 @@ public final class TestDesktop implements AutoCloseable {
         var scene = new Scene(desktop.window(), 1200, 800);
         MainWindow.style(scene);
         stage.setScene(scene);
+        desktop.askBeforeClosing(stage);
         stage.show();
         desktop.start();
         return desktop;
