@@ -258,6 +258,27 @@ class EditingThroughTheSessionWindowTest {
                 && row().errors().isEmpty());
     }
 
+    @Test
+    void aFailedFlushInsideASavepointRollsBackOnlyTheSavepointAndThePanelSaysSo(FxRobot robot) {
+        var page = openResumes(robot);
+        // What the panel's Savepoint button does; the Edit tab stays in view for the typing below.
+        robot.interact(() -> session().savepoint());
+        DesktopPage.await(() -> session().snapshotProperty().get().savepoints() == 1);
+
+        type(robot, "compensation", "-1");
+        DesktopPage.await(() -> row().modified().get(column("compensation")));
+        page.click("#edit-flush");
+
+        DesktopPage.await(() -> row().errors().containsKey("compensation"));
+        assertThat(row().texts().get(column("compensation"))).isEqualTo("-1");
+        page.openTab("Session");
+        assertThat(page.textOf("#session-state"))
+                .contains("Transaction: in transaction")
+                .contains("savepoint was rolled back because the flush inside it failed")
+                .doesNotContain("savepoints open");
+        assertThat(page.textOf("#status-session")).contains("in transaction").doesNotContain("needs rollback");
+    }
+
     private DesktopPage openResumes(FxRobot robot) {
         var page = new DesktopPage(robot, desktop).awaitSchema();
         page.filterTree("resumes").clickTreeRow("resumes").openTab("Edit");
