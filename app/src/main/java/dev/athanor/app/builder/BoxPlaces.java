@@ -19,11 +19,21 @@ import javafx.collections.ObservableMap;
 final class BoxPlaces {
     private static final double LEFT = 20;
     private static final double TOP = 20;
-    /** Horizontal distance from one box to the next, wide enough for a typical box. */
-    private static final double STEP = 240;
+    /** Where boxes are placed up to, before the next row: about the width of the canvas on show. */
+    private static final double RIGHT_EDGE = 900;
+    /** The step of the spots tried for a new box. */
+    private static final double GRID = 20;
+    /** Free space kept around a box. */
+    private static final double GAP = 24;
+    /** The size assumed for a box not drawn yet: its width, its title and one row per column. */
+    private static final double WIDTH = 210;
+
+    private static final double HEADER = 36;
+    private static final double ROW = 22;
 
     private final ObservableMap<String, BoxPosition> current = FXCollections.observableHashMap();
     private final Map<String, Map<String, BoxPosition>> otherScopes = new HashMap<>();
+    private final Map<String, double[]> sizes = new HashMap<>();
 
     /** Where each box of the current scope sits, by alias. */
     ObservableMap<String, BoxPosition> current() {
@@ -68,13 +78,9 @@ final class BoxPlaces {
         current.put(alias, new BoxPosition(x, y));
     }
 
-    /** Puts box {@code alias} at the top, right of every box there is. */
-    void putNext(String alias) {
-        put(alias, nextX(), TOP);
-    }
-
     void remove(String alias) {
         current.remove(alias);
+        sizes.remove(alias);
     }
 
     /** Keeps the place of a box whose alias changed from {@code from} to {@code to}. */
@@ -85,24 +91,109 @@ final class BoxPlaces {
         }
     }
 
-    /** The left edge of a new box right of every box there is. */
-    double nextX() {
-        double x = LEFT;
-        for (var box : current.values()) {
-            x = Math.max(x, box.x() + STEP);
-        }
-        return x;
+    /** Records the size a box is drawn at, so that boxes placed later keep clear of it. */
+    void sized(String alias, double width, double height) {
+        sizes.put(alias, new double[] {width, height});
     }
 
-    /** Gives a place to each box of {@code aliases} that has none yet, in a row after the boxes before it. */
-    void placeMissing(List<String> aliases) {
-        double x = LEFT;
-        for (var alias : aliases) {
-            if (!current.containsKey(alias)) {
-                current.put(alias, new BoxPosition(x, TOP));
+    /**
+     * Gives a place to each box of {@code tables} that has none yet: the first free spot, reading the canvas
+     * from the top left, that overlaps no box on the canvas and no join line between them. Positions of boxes no
+     * longer on the canvas are not in the way.
+     */
+    void placeMissing(List<CanvasTable> tables, List<CanvasJoin> lines) {
+        var placed = new HashMap<String, double[]>();
+        for (var table : tables) {
+            var at = current.get(table.alias());
+            if (at != null) {
+                var size = size(table);
+                placed.put(table.alias(), new double[] {at.x(), at.y(), size[0], size[1]});
             }
-            x = Math.max(x, current.get(alias).x() + STEP);
         }
+        for (var table : tables) {
+            if (placed.containsKey(table.alias())) {
+                continue;
+            }
+            var size = size(table);
+            var spot = freeSpot(size[0], size[1], placed, lines);
+            current.put(table.alias(), new BoxPosition(spot[0], spot[1]));
+            placed.put(table.alias(), new double[] {spot[0], spot[1], size[0], size[1]});
+        }
+    }
+
+    private double[] size(CanvasTable table) {
+        var known = sizes.get(table.alias());
+        return known != null
+                ? known
+                : new double[] {WIDTH, HEADER + ROW * table.columns().size()};
+    }
+
+    private static double[] freeSpot(
+            double width, double height, Map<String, double[]> placed, List<CanvasJoin> lines) {
+        for (double y = TOP; ; y += GRID) {
+            for (double x = LEFT; x + width <= RIGHT_EDGE || x == LEFT; x += GRID) {
+                if (free(x, y, width, height, placed, lines)) {
+                    return new double[] {x, y};
+                }
+            }
+        }
+    }
+
+    private static boolean free(
+            double x, double y, double width, double height, Map<String, double[]> placed, List<CanvasJoin> lines) {
+        double minX = x - GAP;
+        double minY = y - GAP;
+        double maxX = x + width + GAP;
+        double maxY = y + height + GAP;
+        for (var box : placed.values()) {
+            if (box[0] < maxX && box[0] + box[2] > minX && box[1] < maxY && box[1] + box[3] > minY) {
+                return false;
+            }
+        }
+        for (var line : lines) {
+            var a = placed.get(line.leftAlias());
+            var b = placed.get(line.rightAlias());
+            if (a != null
+                    && b != null
+                    && crosses(
+                            a[0] + a[2] / 2,
+                            a[1] + a[3] / 2,
+                            b[0] + b[2] / 2,
+                            b[1] + b[3] / 2,
+                            minX,
+                            minY,
+                            maxX,
+                            maxY)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the segment from (x1, y1) to (x2, y2) passes through the rectangle (Liang–Barsky clipping). */
+    static boolean crosses(
+            double x1, double y1, double x2, double y2, double minX, double minY, double maxX, double maxY) {
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x1 - minX, maxX - x1, y1 - minY, maxY - y1};
+        double enter = 0;
+        double leave = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    enter = Math.max(enter, t);
+                } else {
+                    leave = Math.min(leave, t);
+                }
+            }
+        }
+        return enter <= leave;
     }
 
     /** The key prefix of boxes in {@code scope}: each step's name and a slash, empty for the whole statement. */

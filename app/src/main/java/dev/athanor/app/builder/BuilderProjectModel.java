@@ -112,7 +112,8 @@ public final class BuilderProjectModel {
 
     /** Saves the built query into the project at {@code target} (added, or replacing the query of its name). */
     public void save(Path target) {
-        var updated = project.get().withQuery(savedQuery());
+        var saving = savedQuery();
+        var updated = project.get().withQuery(saving);
         background.submit(
                 "Saving the query project",
                 () -> {
@@ -123,6 +124,7 @@ public final class BuilderProjectModel {
                     project.set(updated);
                     file.set(saved);
                     remember(saved);
+                    builder.markSaved(saving.query());
                     builder.note("Saved " + queryName.get() + " to " + saved.getFileName());
                 },
                 failure -> builder.note("The project could not be saved: " + QueryBuilderModel.describe(failure)));

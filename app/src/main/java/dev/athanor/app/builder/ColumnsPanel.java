@@ -29,6 +29,7 @@ final class ColumnsPanel extends VBox {
         expression.setId("new-column-expression");
         expression.setPromptText("r.compensation, a - b, lower(name), *");
         HBox.setHgrow(expression, Priority.ALWAYS);
+        Completion.attach(expression, model::expressionChoices);
         var aggregate = new ComboBox<String>();
         aggregate.setId("new-column-aggregate");
         aggregate.getItems().setAll("", "count", "sum", "avg", "min", "max", "count distinct");
@@ -86,6 +87,7 @@ final class ColumnsPanel extends VBox {
                     });
             expression.setId("column-expression-" + i);
             HBox.setHgrow(expression, Priority.ALWAYS);
+            Completion.attach(expression, model::expressionChoices);
             var label =
                     new TextField(item instanceof SelectItem.Value value && value.label() != null ? value.label() : "");
             label.setId("column-label-" + i);

@@ -1,9 +1,11 @@
 package dev.athanor.app.builder;
 
+import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Predicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,6 +36,9 @@ final class ConditionGroupView extends VBox {
             "NOT LIKE",
             "ILIKE",
             "NOT ILIKE",
+            "contains",
+            "starts with",
+            "ends with",
             "IN",
             "NOT IN",
             "BETWEEN",
@@ -43,22 +49,29 @@ final class ConditionGroupView extends VBox {
 
     private final String idPrefix;
     private final Runnable changed;
+    private final Supplier<List<String>> choices;
     private final ComboBox<String> combinator = new ComboBox<>();
     private final CheckBox not = new CheckBox("NOT");
     private final VBox rows = new VBox(4);
 
-    /** A top-level group showing {@code initial} (may be {@code null}). */
-    static ConditionGroupView root(String idPrefix, Predicate initial, Consumer<Predicate> onChange) {
+    /**
+     * A top-level group showing {@code initial} (may be {@code null}).
+     *
+     * @param choices the expressions to offer as the user types one (the columns in scope and their aggregates)
+     */
+    static ConditionGroupView root(
+            String idPrefix, Predicate initial, Supplier<List<String>> choices, Consumer<Predicate> onChange) {
         var holder = new ConditionGroupView[1];
-        holder[0] = new ConditionGroupView(idPrefix, () -> onChange.accept(holder[0].predicate()));
+        holder[0] = new ConditionGroupView(idPrefix, () -> onChange.accept(holder[0].predicate()), choices);
         holder[0].show(initial);
         return holder[0];
     }
 
-    private ConditionGroupView(String idPrefix, Runnable changed) {
+    private ConditionGroupView(String idPrefix, Runnable changed, Supplier<List<String>> choices) {
         super(4);
         this.idPrefix = idPrefix;
         this.changed = changed;
+        this.choices = choices;
         combinator.getItems().setAll("ALL of (AND)", "ANY of (OR)");
         combinator.getSelectionModel().selectFirst();
         combinator.setId(idPrefix + "-combinator");
@@ -73,7 +86,7 @@ final class ConditionGroupView extends VBox {
         addGroup.setId(idPrefix + "-add-group");
         addGroup.setOnAction(e -> {
             var group =
-                    new ConditionGroupView(idPrefix + "-g" + rows.getChildren().size(), changed);
+                    new ConditionGroupView(idPrefix + "-g" + rows.getChildren().size(), changed, choices);
             group.rows.getChildren().add(group.new Row(0));
             rows.getChildren().add(group);
         });
@@ -113,7 +126,7 @@ final class ConditionGroupView extends VBox {
                     || operand instanceof Predicate.Or
                     || operand instanceof Predicate.Not n && !(n.operand() instanceof Predicate.Not)) {
                 var group = new ConditionGroupView(
-                        idPrefix + "-g" + rows.getChildren().size(), changed);
+                        idPrefix + "-g" + rows.getChildren().size(), changed, choices);
                 if (operand instanceof Predicate.Not n
                         && !(n.operand() instanceof Predicate.And || n.operand() instanceof Predicate.Or)) {
                     group.not.setSelected(true);
@@ -180,13 +193,18 @@ final class ConditionGroupView extends VBox {
         return not.isSelected() ? new Predicate.Not(body) : body;
     }
 
-    /** One {@code left operator right} condition. */
+    /**
+     * One {@code left operator right} condition. The right field holds a value (text, a number, a
+     * {@code :parameter}) unless its expression switch is on.
+     */
     final class Row extends HBox {
         private final TextField left = new TextField();
         private final ComboBox<String> operator = new ComboBox<>();
         private final TextField right = new TextField();
+        private final ToggleButton expression = new ToggleButton("ƒx");
         private Predicate shown;
         private String shownText = "";
+        private boolean showing;
 
         Row(int index) {
             super(4);
@@ -195,12 +213,15 @@ final class ConditionGroupView extends VBox {
             setAlignment(Pos.CENTER_LEFT);
             left.setId(id + "-left");
             left.setPromptText("column or expression");
+            Completion.attach(left, choices);
             operator.setId(id + "-operator");
             operator.getItems().setAll(OPERATORS);
             operator.getSelectionModel().selectFirst();
             right.setId(id + "-right");
-            right.setPromptText("value, 'text', :parameter");
-            right.setTooltip(new Tooltip("IN: a, b, c   BETWEEN: low AND high   a parameter: :name"));
+            expression.setId(id + "-right-expression");
+            expression.setTooltip(
+                    new Tooltip("Read the right side as an expression (a column, a function)" + " instead of a value"));
+            Completion.attach(right, () -> expression.isSelected() ? choices.get() : List.of());
             HBox.setHgrow(left, Priority.ALWAYS);
             HBox.setHgrow(right, Priority.ALWAYS);
             var remove = new Button("−");
@@ -217,39 +238,60 @@ final class ConditionGroupView extends VBox {
             right.focusedProperty().addListener((obs, was, focused) -> {
                 if (!focused) changed.run();
             });
+            expression.selectedProperty().addListener((obs, was, now) -> {
+                describeRight();
+                if (!showing) {
+                    changed.run();
+                }
+            });
             operator.setOnAction(e -> {
                 boolean unary = operator.getValue().startsWith("IS ")
                         || operator.getValue().equals("SQL");
                 right.setDisable(unary);
+                expression.setDisable(unary);
                 changed.run();
             });
-            getChildren().addAll(left, operator, right, remove);
+            describeRight();
+            getChildren().addAll(left, operator, right, expression, remove);
+        }
+
+        private void describeRight() {
+            right.setPromptText(expression.isSelected() ? "expression: a column, a function" : "value or :parameter");
+            right.setTooltip(new Tooltip(
+                    expression.isSelected()
+                            ? "SQL: r.title, lower(w.username), 'quoted text'"
+                            : "Typed text is a value: %Python%, 40000, :name   IN: a, b, c   BETWEEN: low AND high"));
         }
 
         void show(Predicate predicate) {
             String op;
             String l;
-            String r = "";
+            List<Expression> values = List.of();
             switch (predicate) {
                 case Predicate.Comparison c -> {
                     l = ExpressionText.format(c.left());
                     op = c.operator().sql();
-                    r = ExpressionText.format(c.right());
+                    values = List.of(c.right());
                 }
                 case Predicate.Like like -> {
                     l = ExpressionText.format(like.value());
                     op = (like.negated() ? "NOT " : "") + (like.ignoreCase() ? "ILIKE" : "LIKE");
-                    r = ExpressionText.format(like.pattern());
+                    values = List.of(like.pattern());
+                }
+                case Predicate.TextMatch match -> {
+                    l = ExpressionText.format(match.value());
+                    op = match.position().words();
+                    values = List.of(match.part());
                 }
                 case Predicate.InList in -> {
                     l = ExpressionText.format(in.value());
                     op = in.negated() ? "NOT IN" : "IN";
-                    r = ExpressionText.formatList(in.values());
+                    values = in.values();
                 }
                 case Predicate.Between between -> {
                     l = ExpressionText.format(between.value());
                     op = between.negated() ? "NOT BETWEEN" : "BETWEEN";
-                    r = ExpressionText.format(between.low()) + " AND " + ExpressionText.format(between.high());
+                    values = List.of(between.low(), between.high());
                 }
                 case Predicate.IsNull isNull -> {
                     l = ExpressionText.format(isNull.value());
@@ -260,16 +302,29 @@ final class ConditionGroupView extends VBox {
                     op = "SQL";
                 }
             }
+            boolean asValues = values.stream().allMatch(ValueText::holdsValue);
+            var format = asValues
+                    ? (java.util.function.Function<Expression, String>) ValueText::format
+                    : (java.util.function.Function<Expression, String>) ExpressionText::format;
+            String r = op.endsWith("BETWEEN") && values.size() == 2
+                    ? format.apply(values.get(0)) + " AND " + format.apply(values.get(1))
+                    : String.join(", ", values.stream().map(format).toList());
             left.setText(l);
             operator.getSelectionModel().select(op);
             right.setText(r);
-            right.setDisable(op.startsWith("IS ") || op.equals("SQL"));
+            showing = true;
+            expression.setSelected(!asValues);
+            showing = false;
+            boolean unary = op.startsWith("IS ") || op.equals("SQL");
+            right.setDisable(unary);
+            expression.setDisable(unary);
             shown = predicate;
             shownText = fieldsText();
         }
 
         private String fieldsText() {
-            return left.getText() + "\u0000" + operator.getValue() + "\u0000" + right.getText();
+            return left.getText() + "\u0000" + operator.getValue() + "\u0000" + right.getText() + "\u0000"
+                    + expression.isSelected();
         }
 
         Predicate predicate() {
@@ -285,16 +340,52 @@ final class ConditionGroupView extends VBox {
             if (op.equals("SQL")) {
                 return ExpressionText.parsePredicate(l);
             }
+            Expression value = ExpressionText.parse(l);
             if (op.startsWith("IS ")) {
-                return ExpressionText.parsePredicate(l + " " + op);
+                return new Predicate.IsNull(value, op.equals("IS NOT NULL"));
             }
             if (r.isEmpty()) {
                 return null;
             }
-            if (op.endsWith("IN")) {
-                return ExpressionText.parsePredicate(l + " " + op + " (" + r + ")");
+            boolean negated = op.startsWith("NOT ");
+            String bare = negated ? op.substring(4) : op;
+            return switch (bare) {
+                case "IN" -> new Predicate.InList(value, list(r), negated);
+                case "BETWEEN" -> {
+                    var range = range(r);
+                    yield range.size() == 2 ? new Predicate.Between(value, range.get(0), range.get(1), negated) : null;
+                }
+                case "LIKE", "ILIKE" -> new Predicate.Like(value, one(r, true), bare.equals("ILIKE"), negated);
+                case "contains" -> new Predicate.TextMatch(value, one(r, true), Predicate.TextMatch.Position.CONTAINS);
+                case "starts with" ->
+                    new Predicate.TextMatch(value, one(r, true), Predicate.TextMatch.Position.STARTS_WITH);
+                case "ends with" ->
+                    new Predicate.TextMatch(value, one(r, true), Predicate.TextMatch.Position.ENDS_WITH);
+                default ->
+                    new Predicate.Comparison(
+                            value,
+                            java.util.Arrays.stream(Predicate.Comparison.Operator.values())
+                                    .filter(o -> o.sql().equals(op))
+                                    .findFirst()
+                                    .orElseThrow(),
+                            one(r, false));
+            };
+        }
+
+        private Expression one(String text, boolean asText) {
+            return expression.isSelected() ? ExpressionText.parse(text) : ValueText.parse(text, asText);
+        }
+
+        private List<Expression> list(String text) {
+            return expression.isSelected() ? ExpressionText.parseList(text) : ValueText.parseList(text);
+        }
+
+        private List<Expression> range(String text) {
+            if (!expression.isSelected()) {
+                return ValueText.parseRange(text);
             }
-            return ExpressionText.parsePredicate(l + " " + op + " " + r);
+            var parsed = ExpressionText.parsePredicate("x BETWEEN " + text);
+            return parsed instanceof Predicate.Between between ? List.of(between.low(), between.high()) : List.of();
         }
     }
 

@@ -135,7 +135,7 @@ final class ExpressionText {
         return SqlIdentifiers.quote(identifier);
     }
 
-    private static List<String> splitTopLevel(String text) {
+    static List<String> splitTopLevel(String text) {
         var parts = new ArrayList<String>();
         int depth = 0;
         boolean quoted = false;
@@ -194,6 +194,7 @@ final class ExpressionText {
                         + (l.negated() ? " NOT" : "")
                         + (l.ignoreCase() ? " ILIKE " : " LIKE ")
                         + format(l.pattern());
+            case Predicate.TextMatch m -> format(m.value()) + " " + m.position().words() + " " + format(m.part());
             case Predicate.InList in ->
                 format(in.value()) + (in.negated() ? " NOT IN (" : " IN (") + formatList(in.values()) + ")";
             case Predicate.Between b ->

@@ -42,7 +42,7 @@ final class FiltersPanel extends VBox {
 
     private void rebuild() {
         shown = current.get();
-        group = ConditionGroupView.root(idPrefix, shown, predicate -> {
+        group = ConditionGroupView.root(idPrefix, shown, model::expressionChoices, predicate -> {
             if (!Objects.equals(predicate, current.get())) {
                 shown = predicate;
                 apply.accept(predicate);

@@ -23,6 +23,7 @@ final class GroupingPanel extends VBox {
         choice.setEditable(true);
         choice.setPromptText("column or expression");
         choice.setPrefWidth(260);
+        Completion.attach(choice.getEditor(), model::expressionChoices);
         var add = new Button("Add to GROUP BY");
         add.setId("add-group-by");
         add.setOnAction(e -> {

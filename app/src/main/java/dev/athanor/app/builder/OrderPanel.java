@@ -28,6 +28,7 @@ final class OrderPanel extends VBox {
         expression.setEditable(true);
         expression.setPromptText("column, label or expression");
         expression.setPrefWidth(240);
+        Completion.attach(expression.getEditor(), model::expressionChoices);
         var direction = new ComboBox<SortItem.Direction>();
         direction.setId("order-direction");
         direction.getItems().setAll(SortItem.Direction.values());
@@ -85,9 +86,7 @@ final class OrderPanel extends VBox {
         distinct.setSelected(select.distinct());
         limit.setText(select.limit() == null ? "" : ExpressionText.format(select.limit()));
         offset.setText(select.offset() == null ? "" : ExpressionText.format(select.offset()));
-        var names = new java.util.ArrayList<String>();
-        model.tables().forEach(t -> t.columns().forEach(c -> names.add(t.alias() + "." + c.name())));
-        expression.getItems().setAll(names);
+        expression.getItems().setAll(model.expressionChoices());
     }
 
     private static HBox row(javafx.scene.Node... nodes) {

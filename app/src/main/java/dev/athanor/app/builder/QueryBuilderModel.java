@@ -88,6 +88,7 @@ public final class QueryBuilderModel implements AutoCloseable {
     private final ReadOnlyStringWrapper runFailure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Query savedStatement = Query.select();
 
     /**
      * @param background runs the catalog load and the queries off the UI thread
@@ -239,7 +240,80 @@ public final class QueryBuilderModel implements AutoCloseable {
         return places.all(scope.get());
     }
 
+    /**
+     * What may be typed where an expression goes: the columns of the boxes on the canvas ({@code r.title}),
+     * {@code count(*)}, and aggregates of them ({@code sum} and {@code avg} of numbers, {@code min} and {@code max}
+     * of any column).
+     */
+    public List<String> expressionChoices() {
+        var columns = new java.util.ArrayList<String>();
+        var aggregates = new java.util.ArrayList<String>();
+        aggregates.add("count(*)");
+        for (var table : tables) {
+            for (var column : table.columns()) {
+                String name = ExpressionText.format(Expression.column(table.alias(), column.name()));
+                columns.add(name);
+                if (NUMERIC.matcher(column.type()).lookingAt()) {
+                    aggregates.add("sum(" + name + ")");
+                    aggregates.add("avg(" + name + ")");
+                }
+                aggregates.add("min(" + name + ")");
+                aggregates.add("max(" + name + ")");
+            }
+        }
+        columns.addAll(aggregates);
+        return List.copyOf(columns);
+    }
+
+    private static final java.util.regex.Pattern NUMERIC =
+            java.util.regex.Pattern.compile("(smallint|integer|bigint|numeric|decimal|real|double precision|money)");
+
+    /** The tables and views of the catalog as {@code schema.name}, for adding a box by name. */
+    public List<String> tableChoices() {
+        var loaded = catalog.get();
+        if (loaded == null) {
+            return List.of();
+        }
+        return loaded.relations().stream()
+                .filter(r -> r.kind().isTable() || r.kind().name().contains("VIEW"))
+                .map(r -> r.schema() + "." + r.name())
+                .sorted()
+                .toList();
+    }
+
     // ---------------------------------------------------------------- commands: statement
+
+    /**
+     * Starts a new query: no tables, filters, groups, order or parameter values. One edit, so undo brings the
+     * previous query back whole.
+     */
+    public void newQuery() {
+        scope.set(QueryScope.root());
+        // What is not part of the query (values, layout) is kept aside for the undo of this step.
+        cleared = new Cleared(statement(), Map.copyOf(parameterValues), layout());
+        places.clear();
+        suggestions.clear();
+        parameterValues.clear();
+        if (!statement().equals(Query.select())) {
+            history.push(Query.select());
+        }
+        message.set("New query");
+    }
+
+    /** The query a New query replaced, with its parameter values and box places. */
+    private record Cleared(Query statement, Map<String, String> values, Map<String, BoxPosition> layout) {}
+
+    private Cleared cleared;
+
+    /** Whether the query differs from the one last saved or opened (a new query would lose the changes). */
+    public boolean hasUnsavedChanges() {
+        return !statement().equals(savedStatement);
+    }
+
+    /** Records {@code saved} as the statement last saved (its project file now holds it). */
+    public void markSaved(Query saved) {
+        savedStatement = saved;
+    }
 
     /** Loads the catalog the boxes take their columns and the joins their suggestions from. */
     public void loadCatalog() {
@@ -268,6 +342,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         scope.set(QueryScope.root());
         places.restore(layout);
         suggestions.clear();
+        savedStatement = statement;
         history.reset(statement);
         refresh();
     }
@@ -297,6 +372,10 @@ public final class QueryBuilderModel implements AutoCloseable {
 
     public void undo() {
         if (history.undo()) {
+            if (cleared != null && statement() == cleared.statement() && parameterValues.isEmpty()) {
+                parameterValues.putAll(cleared.values());
+                places.restore(cleared.layout());
+            }
             message.set("Undone");
         }
     }
@@ -316,11 +395,51 @@ public final class QueryBuilderModel implements AutoCloseable {
      * @return the new box's alias
      */
     public String addTable(String schema, String name, double x, double y) {
+        return addTable(schema, name, new BoxPosition(x, y));
+    }
+
+    /**
+     * Adds the table called {@code typed} ({@code schema.table} or {@code table}) in the first free place. An
+     * unqualified name is looked for in {@code public}, then in the one schema that has it; a name typed in another
+     * case than the catalog's finds the table when only one matches.
+     *
+     * @return the new box's alias
+     */
+    public String addTableNamed(String typed) {
+        String text = typed.strip();
+        var known = tableChoices();
+        String found = text.contains(".") ? text : "public." + text;
+        if (!known.contains(found)) {
+            var matches = known.stream()
+                    .filter(choice -> choice.equalsIgnoreCase(text)
+                            || choice.equalsIgnoreCase("public." + text)
+                            || !text.contains(".")
+                                    && choice.toLowerCase(java.util.Locale.ROOT)
+                                            .endsWith("." + text.toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+            if (matches.size() == 1) {
+                found = matches.getFirst();
+            }
+        }
+        int dot = found.indexOf('.');
+        return addTable(found.substring(0, dot), found.substring(dot + 1));
+    }
+
+    /** Adds a table in the first free place on the canvas, clear of the boxes and join lines there. */
+    public String addTable(String schema, String name) {
+        return addTable(schema, name, null);
+    }
+
+    private String addTable(String schema, String name, BoxPosition at) {
         var select = select();
         String alias = TableAliases.propose(name, aliases(select));
         String schemaOrNull = "public".equals(schema) ? null : schema;
         var changed = FromClause.add(select, TableSource.table(schemaOrNull, name, alias));
-        places.put(alias, x, y);
+        if (at == null) {
+            places.remove(alias); // a place left by an undone box of that alias is not this box's
+        } else {
+            places.put(alias, at.x(), at.y());
+        }
         edit(changed);
         suggestions.setAll(canvasState().suggestions(changed, alias));
         message.set(
@@ -333,11 +452,6 @@ public final class QueryBuilderModel implements AutoCloseable {
         return alias;
     }
 
-    /** Adds a table where the next free place on the canvas is. */
-    public String addTable(String schema, String name) {
-        return addTable(schema, name, places.nextX(), 20);
-    }
-
     /** Adds a reference to CTE {@code name} (of this query or an enclosing one) as a box. */
     public String addCteReference(String name) {
         var select = select();
@@ -346,7 +460,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         if (aliases(select).contains(alias)) {
             alias = TableAliases.propose(name, aliases(select));
         }
-        places.putNext(alias);
+        places.remove(alias);
         edit(FromClause.add(select, new TableSource.CteReference(name, alias.equals(name) ? null : alias)));
         return alias;
     }
@@ -354,7 +468,7 @@ public final class QueryBuilderModel implements AutoCloseable {
     /** Adds an empty subquery in FROM called {@code alias}; {@link #enterSubquery} edits it. */
     public void addSubquery(String alias) {
         requireNewAlias(alias);
-        places.putNext(alias);
+        places.remove(alias);
         edit(FromClause.add(select(), new TableSource.Derived(Query.select(), alias, false)));
     }
 
@@ -379,6 +493,11 @@ public final class QueryBuilderModel implements AutoCloseable {
         var select = SelectEdits.renameTable(select(), from, alias);
         places.rename(from, alias);
         edit(select);
+    }
+
+    /** Records the size box {@code alias} is drawn at; boxes placed later keep clear of it. */
+    public void boxSized(String alias, double width, double height) {
+        places.sized(alias, width, height);
     }
 
     /** Moves box {@code alias} on the canvas (not an edit of the query: layout only). */
@@ -725,7 +844,7 @@ public final class QueryBuilderModel implements AutoCloseable {
         lines.setAll(CanvasState.lines(select));
         var names = aliases(select);
         suggestions.removeIf(s -> !names.contains(s.fromAlias()) || !names.contains(s.toAlias()));
-        places.placeMissing(tables.stream().map(CanvasTable::alias).toList());
+        places.placeMissing(tables, lines);
         renderSql();
     }
 

@@ -41,6 +41,7 @@ public final class QueryBuilderView extends BorderPane {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW_QUERY = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final QueryBuilderModel model;
     private final QueryCanvas canvas;
@@ -63,7 +64,6 @@ public final class QueryBuilderView extends BorderPane {
         canvasScroll.setId("canvas-scroll");
         canvasScroll.setFitToWidth(true);
         canvasScroll.setFitToHeight(true);
-        canvas.setMinSize(900, 420);
         canvas.setStyle("-fx-background-color: #f4f6f9;" + " -fx-background-image: none;");
 
         clauses.setId("clause-tabs");
@@ -164,7 +164,10 @@ public final class QueryBuilderView extends BorderPane {
                 model.redo();
                 event.consume();
             } else if (event.getCode() == KeyCode.F5) {
-                model.run();
+                run(false);
+                event.consume();
+            } else if (NEW_QUERY.match(event)) {
+                newQuery();
                 event.consume();
             }
         });
@@ -172,6 +175,42 @@ public final class QueryBuilderView extends BorderPane {
 
     private boolean chartPreferred;
     private SplitPane main;
+    private java.util.function.BooleanSupplier confirmDiscard = this::askToDiscard;
+
+    /** Runs the query and brings its output forward: the rows, or the chart when {@code chart}. */
+    private void run(boolean chart) {
+        chartPreferred = chart;
+        output.getSelectionModel().select(chart ? 2 : 1);
+        model.run();
+    }
+
+    /** Starts a new query, after asking when the current one has changes that were not saved. */
+    private void newQuery() {
+        if (!model.hasUnsavedChanges() || confirmDiscard.getAsBoolean()) {
+            model.newQuery();
+        }
+    }
+
+    private boolean askToDiscard() {
+        var alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The query has changes that are not saved. Start a new query? (Undo brings this one back.)",
+                javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        alert.setTitle("New query");
+        alert.setHeaderText("Start a new query?");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        return alert.showAndWait()
+                .filter(javafx.scene.control.ButtonType.OK::equals)
+                .isPresent();
+    }
+
+    /** Replaces the question New query asks before discarding unsaved changes (tests answer it). */
+    void answerDiscardWith(java.util.function.BooleanSupplier answer) {
+        confirmDiscard = answer;
+    }
 
     /** Moves the divider between the canvas with its panels and the output tabs (0 = top, 1 = bottom). */
     public void setOutputDivider(double position) {
@@ -354,38 +393,26 @@ public final class QueryBuilderView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        var tableChoice = new ComboBox<String>();
+        var tableChoice = new javafx.scene.control.TextField();
         tableChoice.setId("add-table-choice");
-        tableChoice.setEditable(true);
         tableChoice.setPromptText("schema.table");
         tableChoice.setPrefWidth(200);
-        model.catalogProperty().addListener((obs, old, catalog) -> tableChoice
-                .getItems()
-                .setAll(
-                        catalog == null
-                                ? java.util.List.of()
-                                : catalog.relations().stream()
-                                        .filter(r -> r.kind().isTable()
-                                                || r.kind().name().contains("VIEW"))
-                                        .map(r -> r.schema() + "." + r.name())
-                                        .sorted()
-                                        .toList()));
+        tableChoice.setTooltip(new Tooltip("Type a table's name (completion offers the catalog's) and press Enter"));
+        Completion.attach(tableChoice, model::tableChoices);
         var add = new Button("Add table");
         add.setId("add-table");
         add.setOnAction(e -> {
-            String name = tableChoice.getEditor().getText();
-            if (name == null || name.isBlank()) {
-                name = tableChoice.getValue();
-            }
+            String name = tableChoice.getText();
             if (name != null && !name.isBlank()) {
-                String qualified = name.strip();
-                int dot = qualified.indexOf('.');
-                model.addTable(dot < 0 ? "public" : qualified.substring(0, dot), qualified.substring(dot + 1));
-                tableChoice.getEditor().clear();
-                tableChoice.setValue(null);
+                model.addTableNamed(name);
+                tableChoice.clear();
             }
         });
-        tableChoice.getEditor().setOnAction(e -> add.fire());
+        tableChoice.setOnAction(e -> add.fire());
+        var newQuery = new Button("New query");
+        newQuery.setId("new-query");
+        newQuery.setTooltip(new Tooltip("Start over with an empty query (Ctrl+N); Undo brings this one back"));
+        newQuery.setOnAction(e -> newQuery());
         var undo = new Button("↶ Undo");
         undo.setId("undo");
         undo.setTooltip(new Tooltip("Undo the last edit (Ctrl+Z)"));
@@ -400,17 +427,11 @@ public final class QueryBuilderView extends BorderPane {
         run.setId("run");
         run.setTooltip(new Tooltip("Run the query (F5)"));
         run.disableProperty().bind(model.runningProperty());
-        run.setOnAction(e -> {
-            chartPreferred = false;
-            model.run();
-        });
+        run.setOnAction(e -> run(false));
         var runChart = new Button("Chart");
         runChart.setId("run-chart");
         runChart.setTooltip(new Tooltip("Run the query and chart its rows"));
-        runChart.setOnAction(e -> {
-            chartPreferred = true;
-            model.run();
-        });
+        runChart.setOnAction(e -> run(true));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var autoJoin = new ComboBox<String>();
@@ -426,7 +447,7 @@ public final class QueryBuilderView extends BorderPane {
                             case 2 -> TableSource.Join.Type.LEFT;
                             default -> null;
                         }));
-        return new ToolBar(tableChoice, add, autoJoin, undo, redo, run, runChart);
+        return new ToolBar(tableChoice, add, autoJoin, newQuery, undo, redo, run, runChart);
     }
 
     private HBox scopeBar() {

@@ -30,13 +30,16 @@ public final class QueryCanvas extends Pane {
     private final Group boxLayer = new Group();
     private final Map<String, TableBoxView> boxes = new HashMap<>();
     private TableBoxView.ColumnRow dragSource;
+    private static final double MIN_WIDTH = 900;
+    private static final double MIN_HEIGHT = 420;
+    private static final double MARGIN = 40;
 
     public QueryCanvas(QueryBuilderModel model) {
         this.model = model;
         setId("query-canvas");
         getStyleClass().add("query-canvas");
-        setMinSize(300, 200);
         getChildren().addAll(lineLayer, boxLayer);
+        boxLayer.boundsInParentProperty().addListener((obs, old, now) -> requestLayout());
 
         model.tables().addListener((ListChangeListener<CanvasTable>) change -> rebuild());
         model.lines().addListener((ListChangeListener<CanvasJoin>) change -> drawLines());
@@ -63,6 +66,27 @@ public final class QueryCanvas extends Pane {
         rebuild();
     }
 
+    /** The canvas is at least as large as the boxes on it reach, so that a scroll pane shows every one. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.max(MIN_WIDTH, boxLayer.getBoundsInParent().getMaxX() + MARGIN);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(MIN_HEIGHT, boxLayer.getBoundsInParent().getMaxY() + MARGIN);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return computeMinWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width);
+    }
+
     /** The box showing {@code alias}, for tests and page objects. */
     public TableBoxView box(String alias) {
         return boxes.get(alias);
@@ -76,6 +100,8 @@ public final class QueryCanvas extends Pane {
             boxes.put(table.alias(), box);
             boxLayer.getChildren().add(box);
             box.boundsInParentProperty().addListener((obs, old, now) -> drawLines());
+            box.layoutBoundsProperty()
+                    .subscribe(bounds -> model.boxSized(table.alias(), bounds.getWidth(), bounds.getHeight()));
         }
         place();
         drawLines();

@@ -44,7 +44,7 @@ final class BuilderPage {
     /** Types {@code schema.table} into the Add-table box and presses Add table; returns the new box's alias. */
     String addTable(String qualified) {
         var before = List.copyOf(model().tables());
-        write("#add-table-choice .text-field", qualified);
+        write("#add-table-choice", qualified);
         robot.clickOn("#add-table");
         settle();
         var after = model().tables();

@@ -337,4 +337,138 @@ class QueryBuilderModelTest {
                 .isZero());
         assertThat(model.sqlProperty().get()).contains(notes + ".vacancy_id");
     }
+
+    private static double[] rectangle(QueryBuilderModel model, String alias) {
+        var at = model.positions().get(alias);
+        var table = model.tables().stream()
+                .filter(t -> t.alias().equals(alias))
+                .findFirst()
+                .orElseThrow();
+        return new double[] {
+            at.x(), at.y(), at.x() + 210, at.y() + 36 + 22 * table.columns().size()
+        };
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+    }
+
+    @Test
+    void aTableAddedAgainAfterUndoLandsWithinTheCanvasWidth() {
+        for (int i = 0; i < 6; i++) {
+            model.addTable("public", "workers");
+            model.undo();
+        }
+        String w = model.addTable("public", "workers");
+
+        assertThat(model.positions().get(w).x()).isLessThan(900 - 200);
+    }
+
+    @Test
+    void aNewBoxLandsClearOfTheBoxesAndOfTheJoinLineBetweenThem() {
+        String w = model.addTable("public", "workers");
+        String r = model.addTable("public", "resumes");
+        model.accept(model.suggestions().getFirst(), TableSource.Join.Type.INNER);
+        model.moveTable(r, 620, 20);
+
+        String v = model.addTable("public", "vacancies");
+
+        var box = rectangle(model, v);
+        assertThat(overlap(box, rectangle(model, w))).isFalse();
+        assertThat(overlap(box, rectangle(model, r))).isFalse();
+        var from = rectangle(model, w);
+        var to = rectangle(model, r);
+        assertThat(BoxPlaces.crosses(
+                        (from[0] + from[2]) / 2,
+                        (from[1] + from[3]) / 2,
+                        (to[0] + to[2]) / 2,
+                        (to[1] + to[3]) / 2,
+                        box[0],
+                        box[1],
+                        box[2],
+                        box[3]))
+                .as("the new box hides the join line")
+                .isFalse();
+    }
+
+    @Test
+    void anUnqualifiedTableNameTypedInAnotherCaseAddsTheCatalogsTable() {
+        String alias = model.addTableNamed("Resumes");
+
+        assertThat(model.tables()).singleElement().satisfies(table -> {
+            assertThat(table.alias()).isEqualTo(alias);
+            assertThat(table.source()).isEqualTo("public.resumes");
+            assertThat(table.columns()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void twoTablesNotYetJoinedAreReportedAsACrossJoinWithTheirRowCounts() {
+        model.addTable("public", "workers");
+        model.addTable("public", "resumes");
+
+        assertThat(model.problems())
+                .filteredOn(p -> p.kind() == dev.athanor.query.validate.ValidationProblem.Kind.CROSS_JOIN)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("cross join").containsPattern("[0-9,]+ × [0-9,]+"));
+    }
+
+    @Test
+    void acceptingTheSuggestedJoinEndsTheCrossJoinWarning() {
+        model.addTable("public", "workers");
+        model.addTable("public", "resumes");
+
+        model.accept(model.suggestions().getFirst(), TableSource.Join.Type.INNER);
+
+        assertThat(model.problems())
+                .noneMatch(p -> p.kind() == dev.athanor.query.validate.ValidationProblem.Kind.CROSS_JOIN);
+    }
+
+    @Test
+    void newQueryClearsTablesFiltersGroupsOrderAndParameterValues() {
+        String r = model.addTable("public", "resumes");
+        model.setWhere(ExpressionText.parsePredicate(r + ".compensation > :min"));
+        model.parameterValues().put("min", "1000");
+        model.addGroupBy(r + ".workload");
+        model.addOrderBy(r + ".workload", SortItem.Direction.ASC);
+
+        model.newQuery();
+
+        assertThat(model.statement()).isEqualTo(dev.athanor.query.model.Query.select());
+        assertThat(model.tables()).isEmpty();
+        assertThat(model.parameterValues()).isEmpty();
+        assertThat(model.problems()).isEmpty();
+    }
+
+    @Test
+    void oneUndoAfterNewQueryBringsTheWholeQueryBack() {
+        String r = model.addTable("public", "resumes");
+        model.setWhere(ExpressionText.parsePredicate(r + ".compensation > :min"));
+        model.parameterValues().put("min", "1000");
+        var before = model.statement();
+        var place = model.positions().get(r);
+
+        model.newQuery();
+        model.undo();
+
+        assertThat(model.statement()).isEqualTo(before);
+        assertThat(model.parameterValues()).containsEntry("min", "1000");
+        assertThat(model.positions()).containsEntry(r, place);
+    }
+
+    @Test
+    void aFilterTypedAsContainsReturnsTheRowsThatHoldTheTextLiterally() throws SQLException {
+        String r = model.addTable("public", "resumes");
+        model.setColumnSelected(r, "id", true);
+        model.setWhere(new dev.athanor.query.model.Predicate.TextMatch(
+                dev.athanor.query.model.Expression.column(r, "title"),
+                dev.athanor.query.model.Expression.string("C++"),
+                dev.athanor.query.model.Predicate.TextMatch.Position.CONTAINS));
+
+        model.run();
+
+        var expected = rowsOf("SELECT id FROM resumes WHERE strpos(title, 'C++') > 0");
+        assertThat(expected).isNotEmpty();
+        assertThat(allRows(model)).containsExactlyInAnyOrderElementsOf(expected);
+    }
 }

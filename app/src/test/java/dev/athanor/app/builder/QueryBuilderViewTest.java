@@ -264,4 +264,218 @@ class QueryBuilderViewTest {
         assertThat(knownBox.getBorder().getStrokes().getFirst().getTopStroke())
                 .isEqualTo(javafx.scene.paint.Color.web("#7a8ca3"));
     }
+
+    @Test
+    void aLikeValueTypedWithoutQuotesIsATextValueAndTheQueryRuns(FxRobot robot) throws Exception {
+        var page = page(robot);
+        resumeIdsWhereTitle(page, "LIKE", "%Python%");
+
+        assertThat(page.sql()).contains(".title like '%Python%'");
+        page.run();
+        var expected = QueryBuilderModelTest.rowsOf(database, "SELECT id FROM resumes WHERE title LIKE '%Python%'");
+        assertThat(expected).isNotEmpty();
+        assertThat(page.rows()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Selects the ids of resumes whose title passes {@code operator} with {@code value} typed as the value. */
+    private static void resumeIdsWhereTitle(BuilderPage page, String operator, String value) {
+        String r = page.addTable("public.resumes");
+        page.tick(r, "id");
+        page.clause("filters")
+                .click("#where-add")
+                .write("#where-0-left", r + ".title")
+                .choose("#where-0-operator", operator)
+                .enter("#where-0-right", value);
+    }
+
+    @Test
+    void valueTextReadAsAnExpressionThatDoesNotParseIsNamedInProblems(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.clause("filters")
+                .click("#where-add")
+                .write("#where-0-left", r + ".title")
+                .choose("#where-0-operator", "LIKE")
+                .click("#where-0-right-expression")
+                .enter("#where-0-right", "%Python%");
+
+        assertThat(robot.lookup("#problem-list").queryListView().getItems())
+                .map(Object::toString)
+                .anyMatch(problem -> problem.contains("UNREADABLE_SQL") && problem.contains("%Python%"));
+        var row = robot.lookup("#where-0").queryAs(javafx.scene.Node.class);
+        assertThat(row.getStyleClass()).contains(ProblemMarks.STYLE_CLASS);
+    }
+
+    @Test
+    void aFilterFieldCompletesTheColumnBeingTyped(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.clause("filters").click("#where-add").write("#where-0-left", r + ".compen");
+
+        var cell = robot.lookup("#where-0-left-completion .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> (r + ".compensation").equals(c.getText()))
+                .queryAs(javafx.scene.control.ListCell.class);
+        robot.clickOn(cell);
+        page.settle();
+
+        assertThat(robot.lookup("#where-0-left")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .isEqualTo(r + ".compensation");
+    }
+
+    @Test
+    void theOrderFieldOffersAggregatesOfTheColumns(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.clause("order-limit").write("#order-expression .text-field", "avg(" + r + ".comp");
+
+        var shown = robot.lookup(".completion-list .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText)
+                .toList();
+        assertThat(shown).contains("avg(" + r + ".compensation)");
+    }
+
+    @Test
+    void aContainsFilterTypedInTheWindowReturnsTheRowsHoldingTheText(FxRobot robot) throws Exception {
+        var page = page(robot);
+        resumeIdsWhereTitle(page, "ends with", "Engineer");
+
+        page.run();
+
+        var expected =
+                QueryBuilderModelTest.rowsOf(database, "SELECT id FROM resumes WHERE right(title, 8) = 'Engineer'");
+        assertThat(expected).isNotEmpty();
+        assertThat(page.rows()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void enterInTheTableFieldAddsTheTypedTable(FxRobot robot) {
+        var page = page(robot);
+
+        page.enter("#add-table-choice", "workers");
+
+        assertThat(page.model().tables()).singleElement().satisfies(t -> assertThat(t.source())
+                .isEqualTo("public.workers"));
+        assertThat(robot.lookup("#add-table-choice")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .isEmpty();
+    }
+
+    @Test
+    void theTableFieldCompletesTableNamesFromTheCatalog(FxRobot robot) {
+        var page = page(robot);
+        page.write("#add-table-choice", "resu");
+
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        page.settle();
+        assertThat(robot.lookup("#add-table-choice")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .isEqualTo("public.resumes");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        page.settle();
+
+        assertThat(page.model().tables()).singleElement().satisfies(t -> assertThat(t.source())
+                .isEqualTo("public.resumes"));
+    }
+
+    @Test
+    void everyBoxAddedByNameCanBeScrolledIntoView(FxRobot robot) {
+        var page = page(robot);
+        for (var table : java.util.List.of("workers", "resumes", "vacancies", "users", "projects", "workers")) {
+            page.enter("#add-table-choice", table);
+        }
+        var canvas = view.canvas();
+        for (var table : page.model().tables()) {
+            var box = canvas.box(table.alias());
+            var bounds = box.getBoundsInParent();
+            var inCanvas = canvas.sceneToLocal(box.localToScene(box.getBoundsInLocal()));
+            assertThat(inCanvas.getMaxX())
+                    .as("box %s lies within the canvas the scroll pane shows", table.alias())
+                    .isLessThanOrEqualTo(canvas.getWidth());
+            assertThat(inCanvas.getMaxY()).isLessThanOrEqualTo(canvas.getHeight());
+            assertThat(bounds.getWidth()).isPositive();
+        }
+    }
+
+    @Test
+    void runBringsTheResultsForwardEachTime(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.tick(r, "id");
+        page.run();
+        page.output("SQL");
+
+        page.run();
+
+        assertThat(selectedOutput(robot)).isEqualTo("Results");
+    }
+
+    @Test
+    void chartBringsTheChartForwardEachTime(FxRobot robot) {
+        var page = page(robot);
+        String r = page.addTable("public.resumes");
+        page.tick(r, "workload");
+        page.clause("columns").choose("#new-column-aggregate", "count").click("#add-column");
+        page.clause("group-by")
+                .enter("#group-by-expression .text-field", r + ".workload")
+                .click("#add-group-by");
+        page.click("#run-chart");
+        page.waitUntilIdle();
+        page.output("SQL");
+
+        page.click("#run-chart");
+        page.waitUntilIdle();
+
+        assertThat(selectedOutput(robot)).isEqualTo("Chart");
+    }
+
+    private static String selectedOutput(FxRobot robot) {
+        return robot.lookup("#output-tabs")
+                .queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel()
+                .getSelectedItem()
+                .getText();
+    }
+
+    @Test
+    void ctrlNClearsTheQueryAfterAskingAndCtrlZBringsItBack(FxRobot robot) {
+        var page = page(robot);
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        view.answerDiscardWith(() -> asked.incrementAndGet() > 0);
+        String r = page.addTable("public.resumes");
+        page.clause("filters")
+                .click("#where-add")
+                .write("#where-0-left", r + ".compensation")
+                .choose("#where-0-operator", ">")
+                .enter("#where-0-right", "40000");
+        var before = page.model().statement();
+        page.click("#canvas-scroll");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.CONTROL);
+        page.settle();
+
+        assertThat(asked.get()).isEqualTo(1);
+        assertThat(page.model().statement()).isEqualTo(dev.athanor.query.model.Query.select());
+        assertThat(robot.lookup("#where-0-left").tryQuery()).isEmpty();
+        assertThat(view.canvas().box(r)).isNull();
+
+        page.click("#undo");
+        assertThat(page.model().statement()).isEqualTo(before);
+    }
+
+    @Test
+    void newQueryAnsweredNoKeepsTheQuery(FxRobot robot) {
+        var page = page(robot);
+        view.answerDiscardWith(() -> false);
+        page.addTable("public.resumes");
+        var before = page.model().statement();
+
+        page.click("#new-query");
+
+        assertThat(page.model().statement()).isEqualTo(before);
+    }
 }

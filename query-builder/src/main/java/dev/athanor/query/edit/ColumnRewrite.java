@@ -82,6 +82,7 @@ public final class ColumnRewrite {
             case Predicate.Not not -> not.withOperand(predicate(not.operand()));
             case Predicate.Comparison c -> c.withLeft(expression(c.left())).withRight(expression(c.right()));
             case Predicate.Like l -> l.withValue(expression(l.value())).withPattern(expression(l.pattern()));
+            case Predicate.TextMatch m -> m.withValue(expression(m.value())).withPart(expression(m.part()));
             case Predicate.InList in ->
                 in.withValue(expression(in.value()))
                         .withValues(in.values().stream().map(this::expression).toList());

@@ -237,6 +237,14 @@ public final class JooqJavaExporter {
                 String method = (like.negated() ? "notLike" : "like") + (like.ignoreCase() ? "IgnoreCase" : "");
                 yield field(like.value()) + "." + method + "(" + value(like.pattern()) + ")";
             }
+            case Predicate.TextMatch match ->
+                field(match.value()) + "."
+                        + switch (match.position()) {
+                            case CONTAINS -> "contains";
+                            case STARTS_WITH -> "startsWith";
+                            case ENDS_WITH -> "endsWith";
+                        }
+                        + "(" + value(match.part()) + ")";
             case Predicate.InList in ->
                 untyped(in.value()) + (in.negated() ? ".notIn(" : ".in(")
                         + in.values().stream().map(this::value).collect(Collectors.joining(", ")) + ")";

@@ -477,6 +477,20 @@ public final class SqlAlchemyExporter {
                 case Predicate.Like like ->
                     operand(like.value(), scope) + "." + (like.negated() ? "not_" : "")
                             + (like.ignoreCase() ? "ilike" : "like") + "(" + expression(like.pattern(), scope) + ")";
+                case Predicate.TextMatch match ->
+                    operand(match.value(), scope) + "."
+                            + switch (match.position()) {
+                                case CONTAINS -> "contains";
+                                case STARTS_WITH -> "startswith";
+                                case ENDS_WITH -> "endswith";
+                            }
+                            + "(" + expression(match.part(), scope)
+                            // autoescape makes % and _ in a Python string match literally, as the model means
+                            + (match.part() instanceof Expression.Literal literal
+                                            && literal.type() == Expression.Literal.Type.STRING
+                                    ? ", autoescape=True"
+                                    : "")
+                            + ")";
                 case Predicate.InList in ->
                     operand(in.value(), scope) + (in.negated() ? ".not_in([" : ".in_([") + list(in.values(), scope)
                             + "])";

@@ -107,6 +107,10 @@ public final class ExpressionWalker {
                 walk(like.value(), join(path, "value"), visitor);
                 walk(like.pattern(), join(path, "pattern"), visitor);
             }
+            case Predicate.TextMatch match -> {
+                walk(match.value(), join(path, "value"), visitor);
+                walk(match.part(), join(path, "part"), visitor);
+            }
             case Predicate.InList in -> {
                 walk(in.value(), join(path, "value"), visitor);
                 for (int i = 0; i < in.values().size(); i++) {

@@ -18,6 +18,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Predicate.Not.class, name = "not"),
     @JsonSubTypes.Type(value = Predicate.Comparison.class, name = "comparison"),
     @JsonSubTypes.Type(value = Predicate.Like.class, name = "like"),
+    @JsonSubTypes.Type(value = Predicate.TextMatch.class, name = "textMatch"),
     @JsonSubTypes.Type(value = Predicate.InList.class, name = "inList"),
     @JsonSubTypes.Type(value = Predicate.InSubquery.class, name = "inSubquery"),
     @JsonSubTypes.Type(value = Predicate.Exists.class, name = "exists"),
@@ -31,6 +32,7 @@ public sealed interface Predicate
                 Predicate.Not,
                 Predicate.Comparison,
                 Predicate.Like,
+                Predicate.TextMatch,
                 Predicate.InList,
                 Predicate.InSubquery,
                 Predicate.Exists,
@@ -165,6 +167,48 @@ public sealed interface Predicate
 
         public Like withNegated(boolean newNegated) {
             return new Like(value, pattern, ignoreCase, newNegated);
+        }
+    }
+
+    /**
+     * {@code value} contains, starts with or ends with {@code part}, taken literally: {@code %} and {@code _} in
+     * the part are matched as themselves, not as LIKE wildcards.
+     */
+    record TextMatch(Expression value, Expression part, Position position) implements Predicate {
+        /** Where the part must be found. */
+        public enum Position {
+            CONTAINS("contains"),
+            STARTS_WITH("starts with"),
+            ENDS_WITH("ends with");
+
+            private final String words;
+
+            Position(String words) {
+                this.words = words;
+            }
+
+            /** The position in the user's words ({@code contains}, {@code starts with}). */
+            public String words() {
+                return words;
+            }
+        }
+
+        public TextMatch {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(part, "part");
+            Objects.requireNonNull(position, "position");
+        }
+
+        public TextMatch withValue(Expression newValue) {
+            return new TextMatch(newValue, part, position);
+        }
+
+        public TextMatch withPart(Expression newPart) {
+            return new TextMatch(value, newPart, position);
+        }
+
+        public TextMatch withPosition(Position newPosition) {
+            return new TextMatch(value, part, newPosition);
         }
     }
 

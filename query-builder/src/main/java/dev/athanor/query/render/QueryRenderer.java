@@ -386,6 +386,21 @@ public final class QueryRenderer {
                     }
                     yield like.negated() ? value.notLike(pattern) : value.like(pattern);
                 }
+                case Predicate.TextMatch match -> {
+                    Field<String> value = text(field(match.value()));
+                    if (match.part() instanceof Expression.Literal literal
+                            && literal.type() == Expression.Literal.Type.STRING) {
+                        // A typed text becomes one readable pattern with its wildcards escaped.
+                        yield value.like(text(
+                                literal(Expression.string(LikePatterns.pattern(literal.text(), match.position())))));
+                    }
+                    Field<String> part = text(field(match.part()));
+                    yield switch (match.position()) {
+                        case CONTAINS -> value.contains(part);
+                        case STARTS_WITH -> value.startsWith(part);
+                        case ENDS_WITH -> value.endsWith(part);
+                    };
+                }
                 case Predicate.InList in -> {
                     var values = fields(in.values());
                     yield in.negated()

@@ -46,6 +46,6 @@ public final class CatalogSchemaLookup implements SchemaLookup {
                                 : List.of()))
                 .toList();
         var primaryKey = relation.primaryKey().map(PrimaryKey::columns).orElse(List.of());
-        return new RelationInfo(relation.schema(), relation.name(), columns, primaryKey);
+        return new RelationInfo(relation.schema(), relation.name(), columns, primaryKey, relation.estimatedRows());
     }
 }

@@ -47,6 +47,14 @@ final class NameCheck implements ExpressionWalker.Visitor {
                 subqueries.check(exists.query(), join(path, "query"), scope);
                 return false;
             }
+            case Expression.Raw raw -> {
+                UnreadableSqlCheck.expression(raw.sql(), path, findings);
+                return false;
+            }
+            case Predicate.Raw raw -> {
+                UnreadableSqlCheck.condition(raw.sql(), path, findings);
+                return false;
+            }
             default -> {
                 return true;
             }

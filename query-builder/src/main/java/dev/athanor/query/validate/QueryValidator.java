@@ -140,6 +140,7 @@ public final class QueryValidator {
                         names(scope, ctes, labels));
             }
             GroupingCheck.check(select, path, scope, grouped, labels, findings);
+            CrossJoinCheck.check(select, path, lookup, findings);
             DistinctOrderCheck.check(select, path, findings);
             return outputColumns(select, scope);
         }

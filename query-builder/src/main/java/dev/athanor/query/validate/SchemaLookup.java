@@ -3,6 +3,7 @@ package dev.athanor.query.validate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What the validator needs to know about the database: relations, their columns and types. */
 public interface SchemaLookup {
@@ -20,13 +21,21 @@ public interface SchemaLookup {
      * @param name its name
      * @param columns its columns in order
      * @param primaryKey the primary key's columns; empty when it has none (views)
+     * @param estimatedRows the planner's row estimate, empty when unknown
      */
-    record RelationInfo(String schema, String name, List<ColumnInfo> columns, List<String> primaryKey) {
+    record RelationInfo(
+            String schema, String name, List<ColumnInfo> columns, List<String> primaryKey, OptionalLong estimatedRows) {
         public RelationInfo {
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
+            Objects.requireNonNull(estimatedRows, "estimatedRows");
+        }
+
+        /** A relation whose size is not known. */
+        public RelationInfo(String schema, String name, List<ColumnInfo> columns, List<String> primaryKey) {
+            this(schema, name, columns, primaryKey, OptionalLong.empty());
         }
 
         /** The column called {@code name}, if there is one. */

@@ -20,7 +20,11 @@ public record ValidationProblem(Kind kind, String path, String message) {
         WINDOW_NOT_ALLOWED,
         TYPE_MISMATCH,
         /** ORDER BY that SELECT DISTINCT or DISTINCT ON cannot follow. */
-        DISTINCT_ORDER
+        DISTINCT_ORDER,
+        /** FROM items with no condition between them: every row of one with every row of the other. */
+        CROSS_JOIN,
+        /** Text kept as SQL that PostgreSQL cannot read as an expression or condition. */
+        UNREADABLE_SQL
     }
 
     public ValidationProblem {

@@ -3,6 +3,8 @@ package dev.athanor.query.export;
 import static dev.athanor.query.testing.SampleDatabase.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athanor.query.model.Expression;
+import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.Query;
 import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
@@ -72,7 +74,24 @@ class ExportRunTest {
                 importer.importSql("SELECT id, CASE WHEN compensation > 100000 THEN 'high' ELSE 'low' END AS band"
                                 + " FROM resumes WHERE id < 10")
                         .query(),
-                importer.importSql("SELECT g FROM generate_series(1, 5) AS g").query());
+                importer.importSql("SELECT g FROM generate_series(1, 5) AS g").query(),
+                textMatch("Python", Predicate.TextMatch.Position.CONTAINS),
+                textMatch("Senior", Predicate.TextMatch.Position.STARTS_WITH),
+                textMatch("Engineer", Predicate.TextMatch.Position.ENDS_WITH),
+                ((Query.Select) importer.importSql("SELECT t FROM (VALUES ('a_b'), ('axb')) AS v(t)")
+                                .query())
+                        .withWhere(new Predicate.TextMatch(
+                                Expression.column(null, "t"),
+                                Expression.string("_"),
+                                Predicate.TextMatch.Position.CONTAINS)));
+    }
+
+    /** Resumes whose title contains, starts or ends with {@code part}. */
+    private static Query textMatch(String part, Predicate.TextMatch.Position position) {
+        var select = (Query.Select)
+                new SqlImporter().importSql("SELECT id, title FROM resumes").query();
+        return select.withWhere(
+                new Predicate.TextMatch(Expression.column(null, "title"), Expression.string(part), position));
     }
 
     /** A query with parameters, and their values. */

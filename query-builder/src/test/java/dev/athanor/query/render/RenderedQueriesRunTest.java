@@ -556,4 +556,44 @@ class RenderedQueriesRunTest {
 
         assertSameRows(model, "SELECT oi.\"user\", sum(oi.\"Qty\") FROM \"Order Items\" oi GROUP BY oi.\"user\"");
     }
+
+    private static final String WILDCARD_TEXTS =
+            "SELECT t FROM (VALUES ('50% off'), ('50 off'), ('a_b'), ('axb'), ('back\\slash')) AS v(t)";
+
+    private static Query textMatch(Predicate.TextMatch.Position position, Expression part) {
+        return Query.select(SelectItem.of(column(null, "t")))
+                .withFrom(new TableSource.Raw(
+                        "(VALUES ('50% off'), ('50 off'), ('a_b'), ('axb'), ('back\\slash'))" + " AS v(t)"))
+                .withWhere(new Predicate.TextMatch(column(null, "t"), part, position));
+    }
+
+    @Test
+    void containsMatchesPercentInTheTypedTextLiterally() {
+        assertSameRows(
+                textMatch(Predicate.TextMatch.Position.CONTAINS, string("0%")),
+                WILDCARD_TEXTS + " WHERE strpos(t, '0%') > 0");
+    }
+
+    @Test
+    void startsWithMatchesUnderscoreInTheTypedTextLiterally() {
+        assertSameRows(
+                textMatch(Predicate.TextMatch.Position.STARTS_WITH, string("a_")),
+                WILDCARD_TEXTS + " WHERE left(t, 2) = 'a_'");
+    }
+
+    @Test
+    void endsWithMatchesBackslashInTheTypedTextLiterally() {
+        assertSameRows(
+                textMatch(Predicate.TextMatch.Position.ENDS_WITH, string("k\\slash")),
+                WILDCARD_TEXTS + " WHERE right(t, 7) = 'k\\slash'");
+    }
+
+    @Test
+    void containsAParameterValueMatchesItsWildcardsLiterally() {
+        var model = textMatch(Predicate.TextMatch.Position.CONTAINS, new Expression.Parameter("part", null));
+        var expected = database.rows(WILDCARD_TEXTS + " WHERE strpos(t, '_') > 0");
+        var actual = database.rows(renderer.render(model, Map.of("part", "_")));
+        assertThat(expected).isNotEmpty();
+        assertThat(sorted(actual)).isEqualTo(sorted(expected));
+    }
 }

@@ -236,4 +236,46 @@ class QueryValidatorTest {
             assertThat(validator.validate(query)).as(sql).isEmpty();
         }
     }
+
+    @Test
+    void tablesSideBySideWithNoConditionBetweenThemAreACrossJoin() {
+        var problems = validator.validate(model("SELECT w.id, v.id FROM workers w, vacancies v"));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(Kind.CROSS_JOIN);
+            assertThat(problem.path()).isEqualTo("from");
+            assertThat(problem.message()).contains("w, v").contains("cross join");
+        });
+    }
+
+    @Test
+    void tablesSideBySideJoinedByAWhereConditionAreNotACrossJoin() {
+        var query = model("SELECT w.id, r.id FROM workers w, resumes r WHERE r.worker_id = w.id AND r.id < 5");
+
+        assertThat(validator.validate(query)).isEmpty();
+    }
+
+    @Test
+    void rawTextThatIsNotAnExpressionIsReportedWhereItStands() {
+        var query = ((Query.Select) model("SELECT id FROM resumes"))
+                .withWhere(new dev.athanor.query.model.Predicate.Like(
+                        Expression.column(null, "title"), new Expression.Raw("%Python%"), false, false));
+        assertThatThrownBy(() -> database.rows(renderer.render(query, Map.of())))
+                .as("PostgreSQL rejects the raw text")
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(validator.validate(query)).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(Kind.UNREADABLE_SQL);
+            assertThat(problem.path()).isEqualTo("where.pattern");
+        });
+    }
+
+    @Test
+    void rawSqlPostgresqlReadsIsNotReported() {
+        var query = ((Query.Select) model("SELECT id FROM resumes"))
+                .withWhere(new dev.athanor.query.model.Predicate.Raw("title ~* 'python' AND id % 2 = 0"));
+
+        assertThat(database.rows(renderer.render(query, Map.of()))).isNotEmpty();
+        assertThat(validator.validate(query)).isEmpty();
+    }
 }
