@@ -308,6 +308,17 @@ class TransactionTest {
     }
 
     @Test
+    void aCursorNamesIdentityAndSequenceColumnsByTheirStoredType() throws SQLException {
+        update("CREATE TABLE IF NOT EXISTS counted (id int GENERATED ALWAYS AS IDENTITY, big bigserial, small"
+                + " smallserial, plain int)");
+        try (var cursor = engine.cursor("test", "SELECT id, big, small, plain FROM counted", List.of(), 10)) {
+            assertThat(cursor.columns())
+                    .extracting(CursorColumn::typeName)
+                    .containsExactly("int4", "int8", "int2", "int4");
+        }
+    }
+
+    @Test
     void closingACursorEarlyEndsItsTransaction() throws Exception {
         var begun = new AtomicReference<Transaction>();
         var cursor = engine.cursor("test", "SELECT g FROM generate_series(1, 1000) g", List.of(), 10, begun::set);
