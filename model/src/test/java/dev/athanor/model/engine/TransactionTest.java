@@ -430,6 +430,29 @@ class TransactionTest {
     }
 
     @Test
+    void describingParametersBeginsNoTransactionAndRunsNothing() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            int pid = connection.backendPid();
+
+            var types = connection.parameterTypes("INSERT INTO notes VALUES (?, ?) RETURNING id > ?");
+
+            assertThat(types).containsExactly("int4", "text", "int4");
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            assertThat(stateOf(pid)).isEqualTo("idle");
+            assertThat(column("SELECT id FROM notes")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStatementTheServerCannotDescribeHasNoParameterTypes() {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            assertThat(connection.parameterTypes("SELECT * FROM no_such_table WHERE x = ?"))
+                    .isEmpty();
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+        }
+    }
+
+    @Test
     void aManualCommitConnectionRollsBackAndSaysWhetherItWrote() throws Exception {
         try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
             var rows = (ManualCommitConnection.Rows) connection.execute("SELECT count(*) FROM notes", s -> {});
