@@ -97,6 +97,12 @@ public final class SchemaTreeModel {
         };
     }
 
+    /** Whether {@code object} is a partitioned table with partitions (which the tree lists under it). */
+    public boolean hasPartitions(SchemaNode.DbObject object) {
+        SchemaSnapshot schema = snapshot.get();
+        return schema != null && !schema.partitions(object).isEmpty();
+    }
+
     /** Text shown for {@code node}: a partition shows its bound after its name. */
     public String label(SchemaNode node) {
         SchemaSnapshot schema = snapshot.get();

@@ -113,7 +113,7 @@ public final class SchemaTreeView extends VBox {
         return true;
     }
 
-    private static TreeItem<SchemaNode> find(TreeItem<SchemaNode> from, SchemaNode node) {
+    private TreeItem<SchemaNode> find(TreeItem<SchemaNode> from, SchemaNode node) {
         if (from == null) {
             return null;
         }
@@ -133,7 +133,7 @@ public final class SchemaTreeView extends VBox {
     }
 
     /** Prunes the search so that finding a table never expands every other schema's folders. */
-    private static boolean isAncestorCandidate(SchemaNode parent, SchemaNode target) {
+    private boolean isAncestorCandidate(SchemaNode parent, SchemaNode target) {
         String targetSchema =
                 switch (target) {
                     case SchemaNode.DbObject object -> object.schema();
@@ -154,7 +154,9 @@ public final class SchemaTreeView extends VBox {
                                 && column.owner().schema().equals(folder.schema());
             // Partitions hang under their partitioned table, at any depth.
             case SchemaNode.DbObject object ->
-                target instanceof SchemaNode.DbObject || target instanceof SchemaNode.Column;
+                target instanceof SchemaNode.Column column && column.owner().equals(object)
+                        || (target instanceof SchemaNode.DbObject || target instanceof SchemaNode.Column)
+                                && model.hasPartitions(object);
             case SchemaNode.Column column -> false;
         };
     }
