@@ -10,11 +10,11 @@ import dev.athanor.app.task.Background;
 import dev.athanor.app.window.Activity;
 import dev.athanor.app.window.MainModel;
 import dev.athanor.app.window.MainWindow;
+import dev.athanor.files.AthanorDirectories;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.PoolSettings;
 import dev.athanor.model.engine.ProfileStore;
 import dev.athanor.model.engine.RememberedPasswords;
-import dev.athanor.sample.SampleServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,9 +56,10 @@ public final class Desktop {
         /** The user's own: XDG data and config directories, the process environment, default pool. */
         public static Settings forUser() {
             Map<String, String> environment = System.getenv();
+            var directories = AthanorDirectories.forUser();
             return new Settings(
-                    SampleDatabase.embedded(SampleServer.defaultDataDir()),
-                    ProfileStore.defaultDirectory(environment),
+                    SampleDatabase.embedded(directories.sampleDatabase()),
+                    directories.config(),
                     environment,
                     PoolSettings.defaults());
         }

@@ -1,5 +1,6 @@
 package dev.athanor.sample;
 
+import dev.athanor.files.AthanorDirectories;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class SampleDataTool {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean reset = false;
         long largeRows = -1;
-        Path dataDir = SampleServer.defaultDataDir();
+        Path dataDir = AthanorDirectories.forUser().sampleDatabase();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -35,7 +36,7 @@ public final class SampleDataTool {
                     case "--large-rows" -> largeRows = Long.parseLong(value(args, ++i, "--large-rows"));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                     case "-h", "--help" -> {
-                        out.print(USAGE.formatted(SampleServer.defaultDataDir()));
+                        out.print(USAGE.formatted(AthanorDirectories.forUser().sampleDatabase()));
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -46,7 +47,7 @@ public final class SampleDataTool {
             }
         } catch (IllegalArgumentException e) {
             err.println("athanor sample-data: " + e.getMessage());
-            err.print(USAGE.formatted(SampleServer.defaultDataDir()));
+            err.print(USAGE.formatted(AthanorDirectories.forUser().sampleDatabase()));
             return 2;
         }
         if (reset) {

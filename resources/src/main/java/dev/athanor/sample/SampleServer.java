@@ -91,22 +91,6 @@ public final class SampleServer implements AutoCloseable {
     }
 
     /**
-     * Where the sample database lives by default: {@code $XDG_DATA_HOME/athanor/sample-db}, falling back to
-     * {@code ~/.local/share/athanor/sample-db}; {@code ATHANOR_DATA_DIR} overrides both.
-     */
-    public static Path defaultDataDir() {
-        String override = System.getenv("ATHANOR_DATA_DIR");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override).resolve("sample-db");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("athanor").resolve("sample-db");
-    }
-
-    /**
      * Starts the sample server on {@code root} (creating the cluster and the sample data on first use), or attaches
      * to the server another running instance started there.
      *

@@ -1,8 +1,8 @@
 package dev.athanor.app.cli;
 
+import dev.athanor.files.AthanorDirectories;
 import dev.athanor.model.engine.DatabaseException;
 import dev.athanor.model.engine.Transaction;
-import dev.athanor.sample.SampleServer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +36,8 @@ public final class CommandLine {
         Optional<CommandContext.PasswordPrompt> prompt = console != null && console.isTerminal()
                 ? Optional.of(question -> console.readPassword("%s", question))
                 : Optional.empty();
-        var context = new CommandContext(out, err, System.getenv(), prompt, SampleServer.defaultDataDir());
+        var context = new CommandContext(
+                out, err, System.getenv(), prompt, AthanorDirectories.forUser().sampleDatabase());
         return run(command, List.of(args), context).code();
     }
 

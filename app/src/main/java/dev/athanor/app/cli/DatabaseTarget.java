@@ -1,5 +1,6 @@
 package dev.athanor.app.cli;
 
+import dev.athanor.files.AthanorDirectories;
 import dev.athanor.model.engine.AuthenticationFailed;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.ConnectionString;
@@ -14,6 +15,7 @@ import dev.athanor.model.engine.RememberedPasswords;
 import dev.athanor.query.project.ConnectionReference;
 import dev.athanor.sample.SampleServer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Objects;
 
@@ -54,7 +56,8 @@ final class DatabaseTarget implements AutoCloseable {
             return new DatabaseTarget(parsed.profile(), passwords, null);
         }
         if (reference.profile() != null) {
-            var store = new ProfileStore(ProfileStore.defaultDirectory(environment));
+            var store = new ProfileStore(AthanorDirectories.of(environment, Path.of(System.getProperty("user.home")))
+                    .config());
             try {
                 var found = store.find(reference.profile());
                 if (found.isPresent()) {

@@ -8,7 +8,9 @@ import dev.athanor.model.engine.Cursor;
 import dev.athanor.model.engine.ManualCommitConnection;
 import dev.athanor.query.project.ParameterType;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The console's own connection, like a psql session: a {@link ManualCommitConnection}, opened on first use, so
@@ -83,6 +85,31 @@ final class ConsoleSession {
         } catch (SQLException | RuntimeException e) {
             return new Failed(afterFailure(e, before), System.nanoTime() - start);
         }
+    }
+
+    /**
+     * The type the server infers for each named parameter of {@code statements}, described on the console's own
+     * connection (so temporary tables and the search path count) without running them; a name whose type the
+     * server cannot tell, or that maps to no {@link ParameterType} of its own, is missing.
+     */
+    Map<String, ParameterType> parameterTypes(List<ParameterizedStatement> statements) {
+        var types = new HashMap<String, ParameterType>();
+        try {
+            var session = connection();
+            for (var statement : statements) {
+                if (statement.bindOrder().isEmpty()) continue;
+                List<String> described = session.parameterTypes(statement.jdbcSql());
+                for (int i = 0;
+                        i < described.size() && i < statement.bindOrder().size();
+                        i++) {
+                    String name = statement.bindOrder().get(i);
+                    ParameterType.ofServerType(described.get(i)).ifPresent(type -> types.putIfAbsent(name, type));
+                }
+            }
+        } catch (SQLException | RuntimeException noConnection) {
+            // the run itself reports why the server cannot be reached
+        }
+        return Map.copyOf(types);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Optional;
 public interface ParameterPrompt {
     /**
      * @param names each parameter once, in order of appearance
-     * @param remembered what was given for these names earlier in this session (may lack some names)
+     * @param remembered what to start each name from (may lack some names): the type and text given earlier in
+     *     this session, else the type the server inferred for it with no text
      * @return a value for every name, or empty when the user cancelled
      */
     Optional<Map<String, ParameterValue>> ask(List<String> names, Map<String, ParameterValue> remembered);

@@ -12,6 +12,7 @@ import dev.athanor.app.task.Slot;
 import dev.athanor.model.engine.Engine;
 import dev.athanor.model.engine.LockWait;
 import dev.athanor.model.engine.LockWaits;
+import dev.athanor.query.project.ParameterType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,9 +163,44 @@ public final class SqlConsoleModel implements AutoCloseable {
                 .toList();
         var names = new LinkedHashSet<String>();
         parsed.forEach(p -> names.addAll(p.parameterNames()));
+        if (names.isEmpty()) {
+            plan(script, statements, parsed, List.of(), Map.of());
+            return;
+        }
+        // The server describes the statements (off the UI thread) so the prompt can preselect each type.
+        running.set(true);
+        message.set("Asking the server for the parameter types…");
+        runs.submit(
+                "Describing the console's parameters",
+                () -> session.parameterTypes(parsed),
+                types -> {
+                    running.set(false);
+                    message.set("");
+                    plan(script, statements, parsed, List.copyOf(names), types);
+                },
+                failure -> {
+                    running.set(false);
+                    message.set("");
+                    plan(script, statements, parsed, List.copyOf(names), Map.of());
+                });
+    }
+
+    /**
+     * Asks for the values of {@code names} (each preselected with the type given earlier, else the type the server
+     * inferred, else text) and runs the statements with them.
+     */
+    private void plan(
+            String script,
+            List<ScriptStatement> statements,
+            List<ParameterizedStatement> parsed,
+            List<String> names,
+            Map<String, ParameterType> inferred) {
         Map<String, ParameterValue> values = Map.of();
         if (!names.isEmpty()) {
-            var given = prompt.ask(List.copyOf(names), Map.copyOf(remembered));
+            var defaults = new HashMap<String, ParameterValue>();
+            inferred.forEach((name, type) -> defaults.put(name, new ParameterValue(type, "")));
+            defaults.putAll(remembered);
+            var given = prompt.ask(names, Map.copyOf(defaults));
             if (given.isEmpty()) {
                 message.set("Not run: the statement needs values for " + String.join(", ", names) + ".");
                 return;

@@ -8,6 +8,7 @@ import dev.athanor.model.catalog.EnumType;
 import dev.athanor.model.catalog.ForeignKey;
 import dev.athanor.model.catalog.Index;
 import dev.athanor.model.catalog.IndexKey;
+import dev.athanor.model.catalog.PartitionOf;
 import dev.athanor.model.catalog.ReferentialAction;
 import dev.athanor.model.catalog.Relation;
 import dev.athanor.model.catalog.Routine;
@@ -35,6 +36,7 @@ public final class CatalogSnapshot implements SchemaSnapshot {
     private final List<String> schemas;
     private final Map<String, Map<ObjectKind, List<SchemaNode.DbObject>>> objects = new HashMap<>();
     private final Map<SchemaNode.DbObject, SchemaObject> byNode = new HashMap<>();
+    private final Map<SchemaNode.DbObject, List<SchemaNode.DbObject>> partitions = new HashMap<>();
 
     public CatalogSnapshot(Catalog catalog) {
         this.catalog = catalog;
@@ -47,6 +49,10 @@ public final class CatalogSnapshot implements SchemaSnapshot {
             for (Relation relation : schema.relations()) {
                 kindOf(relation).ifPresent(kind -> add(kinds, schema, relation.name(), kind, relation));
             }
+            // A partition is listed under its parent, not beside it.
+            kinds.get(ObjectKind.TABLE)
+                    .removeIf(node -> byNode.get(node) instanceof Relation r
+                            && r.partitionOf().isPresent());
             schema.sequences().forEach(s -> add(kinds, schema, s.name(), ObjectKind.SEQUENCE, s));
             schema.enums().forEach(e -> add(kinds, schema, e.name(), ObjectKind.ENUM, e));
             schema.domains().forEach(d -> add(kinds, schema, d.name(), ObjectKind.DOMAIN, d));
@@ -58,6 +64,21 @@ public final class CatalogSnapshot implements SchemaSnapshot {
                     .toList());
             objects.put(schema.name(), kinds);
         }
+        for (Schema schema : catalog.schemas()) {
+            for (Relation relation : schema.relations()) {
+                relation.partitionOf().ifPresent(p -> partitions
+                        .computeIfAbsent(
+                                tableNode(p.parent().schema(), p.parent().name()), k -> new ArrayList<>())
+                        .add(tableNode(relation.schema(), relation.name())));
+            }
+        }
+        partitions.replaceAll((parent, list) -> list.stream()
+                .sorted(Comparator.comparing(SchemaNode.DbObject::name))
+                .toList());
+    }
+
+    private static SchemaNode.DbObject tableNode(String schema, String name) {
+        return new SchemaNode.DbObject(schema, name, ObjectKind.TABLE);
     }
 
     private void add(
@@ -99,6 +120,31 @@ public final class CatalogSnapshot implements SchemaSnapshot {
     public List<SchemaNode.DbObject> objects(String schema, ObjectKind kind) {
         var kinds = objects.get(schema);
         return kinds == null ? List.of() : kinds.get(kind);
+    }
+
+    @Override
+    public List<SchemaNode.DbObject> partitions(SchemaNode.DbObject table) {
+        return partitions.getOrDefault(table, List.of());
+    }
+
+    @Override
+    public Optional<String> partitionBound(SchemaNode.DbObject object) {
+        return byNode.get(object) instanceof Relation relation
+                ? relation.partitionOf().map(PartitionOf::bound)
+                : Optional.empty();
+    }
+
+    @Override
+    public KindIcon icon(SchemaNode.DbObject object) {
+        if (byNode.get(object) instanceof Relation relation) {
+            if (relation.kind() == dev.athanor.model.catalog.ObjectKind.PARTITIONED_TABLE) {
+                return KindIcon.PARTITIONED_TABLE;
+            }
+            if (relation.partitionOf().isPresent()) {
+                return KindIcon.PARTITION;
+            }
+        }
+        return object.icon();
     }
 
     @Override
@@ -193,6 +239,11 @@ public final class CatalogSnapshot implements SchemaSnapshot {
         var facts = new ArrayList<ObjectDetails.Fact>();
         facts.add(new ObjectDetails.Fact("Kind", relation.kind().label()));
         facts.add(new ObjectDetails.Fact("Owner", relation.owner()));
+        relation.partitionKey().ifPresent(key -> facts.add(new ObjectDetails.Fact("Partitioned by", key)));
+        relation.partitionOf().ifPresent(p -> {
+            facts.add(new ObjectDetails.Fact("Partition of", p.parent().toSql()));
+            facts.add(new ObjectDetails.Fact("Bound", p.bound()));
+        });
         relation.estimatedRows()
                 .ifPresent(rows -> facts.add(new ObjectDetails.Fact("Estimated rows", Long.toString(rows))));
 
@@ -207,7 +258,7 @@ public final class CatalogSnapshot implements SchemaSnapshot {
 
     private static ObjectDetails.ColumnRow columnRow(Column column) {
         String generated = column.identity()
-                .map(identity -> "identity (" + identity.sql().toLowerCase(java.util.Locale.ROOT) + ")")
+                .map(identity -> "generated " + identity.sql().toLowerCase(java.util.Locale.ROOT) + " as identity")
                 .or(() -> column.generatedExpression().map(expression -> "generated: " + expression))
                 .orElse("");
         return new ObjectDetails.ColumnRow(

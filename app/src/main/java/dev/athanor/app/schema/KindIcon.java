@@ -18,6 +18,8 @@ public enum KindIcon {
     SCHEMA("S", "#546e7a", Shape.SQUARE),
     FOLDER("▸", "#90a4ae", Shape.SQUARE),
     TABLE("T", "#1e6fd9", Shape.CIRCLE),
+    PARTITIONED_TABLE("P", "#0d3c8c", Shape.SQUARE),
+    PARTITION("p", "#6fa8f0", Shape.CIRCLE),
     VIEW("V", "#2e9d4f", Shape.CIRCLE),
     MATERIALIZED_VIEW("M", "#00897b", Shape.CIRCLE),
     SEQUENCE("#", "#ef6c00", Shape.CIRCLE),

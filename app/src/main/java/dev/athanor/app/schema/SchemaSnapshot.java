@@ -1,6 +1,7 @@
 package dev.athanor.app.schema;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The schema as the tree and the details read it: one consistent, immutable picture of the catalog taken
@@ -13,6 +14,15 @@ public interface SchemaSnapshot {
 
     /** Objects of {@code kind} in {@code schema}, sorted by name. */
     List<SchemaNode.DbObject> objects(String schema, ObjectKind kind);
+
+    /** Partitions of a partitioned table, sorted by name; empty for other objects. */
+    List<SchemaNode.DbObject> partitions(SchemaNode.DbObject table);
+
+    /** The bound of a partition ({@code FOR VALUES FROM (...) TO (...)}, {@code DEFAULT}); empty for others. */
+    Optional<String> partitionBound(SchemaNode.DbObject object);
+
+    /** The icon of an object: partitioned tables and partitions have their own. */
+    KindIcon icon(SchemaNode.DbObject object);
 
     /** Columns of a table or view, in ordinal order; empty for other kinds. */
     List<SchemaNode.Column> columns(SchemaNode.DbObject relation);

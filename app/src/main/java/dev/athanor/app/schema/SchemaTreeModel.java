@@ -79,7 +79,11 @@ public final class SchemaTreeModel {
                 yield List.copyOf(folders);
             }
             case SchemaNode.Folder folder -> List.copyOf(matching(schema, folder.schema(), folder.kind()));
-            case SchemaNode.DbObject object -> List.copyOf(schema.columns(object));
+            case SchemaNode.DbObject object -> {
+                var children = new ArrayList<SchemaNode>(visiblePartitions(schema, object));
+                children.addAll(schema.columns(object));
+                yield List.copyOf(children);
+            }
             case SchemaNode.Column column -> List.of();
         };
     }
@@ -91,6 +95,43 @@ public final class SchemaTreeModel {
             case SchemaNode.DbObject object -> !object.kind().hasColumns();
             default -> false;
         };
+    }
+
+    /** Whether {@code object} is a partitioned table with partitions (which the tree lists under it). */
+    public boolean hasPartitions(SchemaNode.DbObject object) {
+        SchemaSnapshot schema = snapshot.get();
+        return schema != null && !schema.partitions(object).isEmpty();
+    }
+
+    /** Text shown for {@code node}: a partition shows its bound after its name. */
+    public String label(SchemaNode node) {
+        SchemaSnapshot schema = snapshot.get();
+        if (schema != null && node instanceof SchemaNode.DbObject object) {
+            var bound = schema.partitionBound(object);
+            if (bound.isPresent()) {
+                return object.name() + "  " + bound.get();
+            }
+        }
+        return node.label();
+    }
+
+    /** The icon of {@code node}: partitioned tables and partitions are told apart from plain tables. */
+    public KindIcon icon(SchemaNode node) {
+        SchemaSnapshot schema = snapshot.get();
+        return schema != null && node instanceof SchemaNode.DbObject object ? schema.icon(object) : node.icon();
+    }
+
+    /**
+     * Whether a filtered tree opens {@code node} to show what matched: a partitioned table listed only because
+     * some of its partitions match.
+     */
+    public boolean opensUnderFilter(SchemaNode node) {
+        SchemaSnapshot schema = snapshot.get();
+        return schema != null
+                && filtering()
+                && node instanceof SchemaNode.DbObject object
+                && !matches(object, needle())
+                && !visiblePartitions(schema, object).isEmpty();
     }
 
     /** How many objects a folder shows under the current filter. */
@@ -121,9 +162,34 @@ public final class SchemaTreeModel {
         if (needle.isEmpty()) {
             return all;
         }
-        return all.stream()
-                .filter(object -> object.name().toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
+        return all.stream().filter(object -> visible(schema, object, needle)).toList();
+    }
+
+    /** An object is visible when its name or the name of one of its partitions (at any depth) matches. */
+    private static boolean visible(SchemaSnapshot schema, SchemaNode.DbObject object, String needle) {
+        if (matches(object, needle)) {
+            return true;
+        }
+        for (var partition : schema.partitions(object)) {
+            if (visible(schema, partition, needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(SchemaNode.DbObject object, String needle) {
+        return object.name().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** The partitions shown under a table: all of them, unless a filter its own name does not match. */
+    private List<SchemaNode.DbObject> visiblePartitions(SchemaSnapshot schema, SchemaNode.DbObject table) {
+        String needle = needle();
+        List<SchemaNode.DbObject> all = schema.partitions(table);
+        if (needle.isEmpty() || matches(table, needle)) {
+            return all;
+        }
+        return all.stream().filter(p -> visible(schema, p, needle)).toList();
     }
 
     private String needle() {

@@ -69,7 +69,10 @@ public final class SchemaTreeView extends VBox {
             // A filtered tree is only useful opened up to the objects that match.
             for (var schema : root.getChildren()) {
                 schema.setExpanded(true);
-                schema.getChildren().forEach(folder -> folder.setExpanded(true));
+                schema.getChildren().forEach(folder -> {
+                    folder.setExpanded(true);
+                    folder.getChildren().forEach(this::openToMatches);
+                });
             }
         } else if (root.getChildren().size() == 1) {
             // One schema (the common case): open it and its tables, the first thing anyone looks for.
@@ -82,6 +85,14 @@ public final class SchemaTreeView extends VBox {
         tree.setRoot(model.snapshotProperty().get() == null ? null : root);
         if (previous != null) {
             select(previous);
+        }
+    }
+
+    /** Opens partitioned tables shown only because partitions below them match the filter. */
+    private void openToMatches(TreeItem<SchemaNode> item) {
+        if (model.opensUnderFilter(item.getValue())) {
+            item.setExpanded(true);
+            item.getChildren().forEach(this::openToMatches);
         }
     }
 
@@ -102,7 +113,7 @@ public final class SchemaTreeView extends VBox {
         return true;
     }
 
-    private static TreeItem<SchemaNode> find(TreeItem<SchemaNode> from, SchemaNode node) {
+    private TreeItem<SchemaNode> find(TreeItem<SchemaNode> from, SchemaNode node) {
         if (from == null) {
             return null;
         }
@@ -122,7 +133,7 @@ public final class SchemaTreeView extends VBox {
     }
 
     /** Prunes the search so that finding a table never expands every other schema's folders. */
-    private static boolean isAncestorCandidate(SchemaNode parent, SchemaNode target) {
+    private boolean isAncestorCandidate(SchemaNode parent, SchemaNode target) {
         String targetSchema =
                 switch (target) {
                     case SchemaNode.DbObject object -> object.schema();
@@ -141,8 +152,11 @@ public final class SchemaTreeView extends VBox {
                         || target instanceof SchemaNode.Column column
                                 && column.owner().kind() == folder.kind()
                                 && column.owner().schema().equals(folder.schema());
+            // Partitions hang under their partitioned table, at any depth.
             case SchemaNode.DbObject object ->
-                target instanceof SchemaNode.Column column && column.owner().equals(object);
+                target instanceof SchemaNode.Column column && column.owner().equals(object)
+                        || (target instanceof SchemaNode.DbObject || target instanceof SchemaNode.Column)
+                                && model.hasPartitions(object);
             case SchemaNode.Column column -> false;
         };
     }
@@ -195,11 +209,11 @@ public final class SchemaTreeView extends VBox {
                 setGraphic(null);
                 return;
             }
-            setGraphic(node.icon().node());
+            setGraphic(model.icon(node).node());
             setText(
                     node instanceof SchemaNode.Folder folder
                             ? folder.label() + " (" + model.count(folder) + ")"
-                            : node.label());
+                            : model.label(node));
         }
     }
 }

@@ -12,11 +12,11 @@ import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.window.LeaveDialog;
 import dev.athanor.app.window.MainWindow;
 import dev.athanor.app.window.WindowState;
+import dev.athanor.files.AthanorDirectories;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.PoolSettings;
 import dev.athanor.model.engine.SslMode;
 import dev.athanor.query.model.TableSource;
-import dev.athanor.sample.SampleServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +71,10 @@ public final class Screenshots {
         startToolkit();
         var background = new FxBackground();
         var settings = new Desktop.Settings(
-                SampleDatabase.embedded(SampleServer.defaultDataDir()), config, Map.of(), PoolSettings.defaults());
+                SampleDatabase.embedded(AthanorDirectories.forUser().sampleDatabase()),
+                config,
+                Map.of(),
+                PoolSettings.defaults());
         Desktop desktop = FxThread.call(() -> new Desktop(settings, background));
         try {
             Stage stage = FxThread.call(() -> show(desktop.window(), WIDTH, HEIGHT));

@@ -46,6 +46,16 @@ class SqlConsoleModelTest {
         });
     }
 
+    /** Records what the prompt is offered to start from, and cancels. */
+    private List<Map<String, ParameterValue>> recordOffers() {
+        var offered = new ArrayList<Map<String, ParameterValue>>();
+        console.setParameterPrompt((names, known) -> {
+            offered.add(known);
+            return Optional.empty();
+        });
+        return offered;
+    }
+
     private Object cell(int row, int column) {
         return console.results().rows().get(row).get(column);
     }
@@ -82,6 +92,41 @@ class SqlConsoleModelTest {
 
         assertThat(console.rememberedParameters()).containsEntry("n", new ParameterValue(ParameterType.NUMERIC, "2.5"));
         assertThat(cell(0, 0)).hasToString("5.0");
+    }
+
+    @Test
+    void thePromptPreselectsTheTypeTheServerInfers() {
+        var offered = recordOffers();
+
+        console.runStatementAt(
+                "SELECT id FROM resumes WHERE compensation > :min AND title = :title AND created_at < :before", 0);
+
+        assertThat(offered).singleElement().satisfies(known -> {
+            assertThat(known.get("min")).isEqualTo(new ParameterValue(ParameterType.INTEGER, ""));
+            assertThat(known.get("title")).isEqualTo(new ParameterValue(ParameterType.TEXT, ""));
+            assertThat(known.get("before")).isEqualTo(new ParameterValue(ParameterType.TIMESTAMP, ""));
+        });
+    }
+
+    @Test
+    void aTypeGivenEarlierWinsOverTheInferredOne() {
+        answer(Map.of("min", new ParameterValue(ParameterType.NUMERIC, "1.5")));
+        console.runStatementAt("SELECT id FROM resumes WHERE compensation > :min", 0);
+        var offered = recordOffers();
+
+        console.runStatementAt("SELECT id FROM resumes WHERE compensation > :min", 0);
+
+        assertThat(offered.getFirst().get("min")).isEqualTo(new ParameterValue(ParameterType.NUMERIC, "1.5"));
+    }
+
+    @Test
+    void aStatementTheServerCannotDescribeStillPromptsWithNoTypeChosen() {
+        var offered = recordOffers();
+
+        console.runStatementAt("SELECT id FROM no_such_table WHERE x > :min", 0);
+
+        assertThat(offered).singleElement().satisfies(known -> assertThat(known).doesNotContainKey("min"));
+        assertThat(console.runningProperty().get()).isFalse();
     }
 
     @Test

@@ -100,10 +100,24 @@ public final class Cursor implements AutoCloseable {
         var meta = resultSet.getMetaData();
         var columns = new ArrayList<CursorColumn>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            var typeName = meta.getColumnTypeName(i);
+            var typeName = storedType(meta.getColumnTypeName(i));
             columns.add(new CursorColumn(meta.getColumnLabel(i), typeName, kindOf(meta.getColumnType(i), typeName)));
         }
         return List.copyOf(columns);
+    }
+
+    /**
+     * The type the column is stored as. The driver names an auto-incrementing {@code int4} column "serial" (and
+     * {@code int8} "bigserial"), whether it is an identity column or has a sequence default; neither is a type a
+     * column has, so the grid would show a type the server never reports.
+     */
+    static String storedType(String driverTypeName) {
+        return switch (driverTypeName) {
+            case "smallserial" -> "int2";
+            case "serial" -> "int4";
+            case "bigserial" -> "int8";
+            default -> driverTypeName;
+        };
     }
 
     private static ValueKind kindOf(int jdbcType, String typeName) {

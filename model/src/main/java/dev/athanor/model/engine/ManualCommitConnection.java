@@ -131,6 +131,34 @@ public final class ManualCommitConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The type the server infers for each {@code ?} placeholder of {@code sql} ({@code int4}, {@code text}...), in
+     * placeholder order: the statement is parsed and described, not executed, and no transaction is begun for it.
+     * Empty when the transaction has failed (the server would refuse) or the server cannot describe the statement
+     * (a syntax error, an unknown table, a type it cannot infer): the statement's own run reports those.
+     */
+    public List<String> parameterTypes(String sql) {
+        var lock = held.lock();
+        lock.lock();
+        try {
+            if (held.status() == TransactionStatus.FAILED) {
+                return List.of();
+            }
+            try (var prepared = held.connection().prepareStatement(sql)) {
+                var meta = prepared.getParameterMetaData();
+                var types = new ArrayList<String>();
+                for (int i = 1; i <= meta.getParameterCount(); i++) {
+                    types.add(meta.getParameterTypeName(i));
+                }
+                return List.copyOf(types);
+            } catch (SQLException e) {
+                return List.of();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** At most a few notices: a block that raises thousands must not flood the caller. */
     private static List<String> notices(PreparedStatement prepared) throws SQLException {
         var notices = new ArrayList<String>();

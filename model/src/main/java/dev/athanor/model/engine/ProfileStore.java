@@ -43,16 +43,6 @@ public final class ProfileStore {
         this.file = Objects.requireNonNull(directory, "directory").resolve(FILE_NAME);
     }
 
-    /** {@code $XDG_CONFIG_HOME/athanor}, else {@code ~/.config/athanor}. */
-    public static Path defaultDirectory(Map<String, String> environment) {
-        var xdg = environment.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "athanor");
-        }
-        var home = environment.getOrDefault("HOME", System.getProperty("user.home"));
-        return Path.of(home, ".config", "athanor");
-    }
-
     /** The JSON file the profiles live in. */
     public Path file() {
         return file;

@@ -120,12 +120,4 @@ class ProfileStoreTest {
                 .hasMessageContaining("connection 'bad'")
                 .hasMessageContaining("unknown sslmode 'maybe'");
     }
-
-    @Test
-    void defaultDirectoryFollowsXdgConfigHome() {
-        assertThat(ProfileStore.defaultDirectory(Map.of("XDG_CONFIG_HOME", "/x/cfg", "HOME", "/home/a")))
-                .isEqualTo(Path.of("/x/cfg/athanor"));
-        assertThat(ProfileStore.defaultDirectory(Map.of("HOME", "/home/a")))
-                .isEqualTo(Path.of("/home/a/.config/athanor"));
-    }
 }

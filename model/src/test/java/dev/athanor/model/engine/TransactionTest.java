@@ -308,6 +308,17 @@ class TransactionTest {
     }
 
     @Test
+    void aCursorNamesIdentityAndSequenceColumnsByTheirStoredType() throws SQLException {
+        update("CREATE TABLE IF NOT EXISTS counted (id int GENERATED ALWAYS AS IDENTITY, big bigserial, small"
+                + " smallserial, plain int)");
+        try (var cursor = engine.cursor("test", "SELECT id, big, small, plain FROM counted", List.of(), 10)) {
+            assertThat(cursor.columns())
+                    .extracting(CursorColumn::typeName)
+                    .containsExactly("int4", "int8", "int2", "int4");
+        }
+    }
+
+    @Test
     void closingACursorEarlyEndsItsTransaction() throws Exception {
         var begun = new AtomicReference<Transaction>();
         var cursor = engine.cursor("test", "SELECT g FROM generate_series(1, 1000) g", List.of(), 10, begun::set);
@@ -416,6 +427,29 @@ class TransactionTest {
             assertThat(connection.status()).isEqualTo(TransactionStatus.ACTIVE);
         }
         assertThat(column("SELECT id FROM notes ORDER BY id")).containsExactly("1", "2");
+    }
+
+    @Test
+    void describingParametersBeginsNoTransactionAndRunsNothing() throws Exception {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            int pid = connection.backendPid();
+
+            var types = connection.parameterTypes("INSERT INTO notes VALUES (?, ?) RETURNING id > ?");
+
+            assertThat(types).containsExactly("int4", "text", "int4");
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+            assertThat(stateOf(pid)).isEqualTo("idle");
+            assertThat(column("SELECT id FROM notes")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStatementTheServerCannotDescribeHasNoParameterTypes() {
+        try (var connection = ManualCommitConnection.open(engine, "console", 50)) {
+            assertThat(connection.parameterTypes("SELECT * FROM no_such_table WHERE x = ?"))
+                    .isEmpty();
+            assertThat(connection.status()).isEqualTo(TransactionStatus.IDLE);
+        }
     }
 
     @Test

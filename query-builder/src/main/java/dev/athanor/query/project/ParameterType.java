@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -86,6 +87,32 @@ public enum ParameterType {
             return number == (int) number ? INTEGER : BIGINT;
         }
         return DECIMAL.matcher(value).matches() ? NUMERIC : TEXT;
+    }
+
+    /**
+     * The type to bind a value of the server type {@code serverType} with, as the server names it when it
+     * describes a statement's parameters ({@code int4}, {@code timestamptz}...); empty for types with no choice of
+     * their own (enums, json, arrays...), which are bound as {@link #TEXT} and converted by the server.
+     */
+    public static Optional<ParameterType> ofServerType(String serverType) {
+        if (serverType == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                switch (serverType) {
+                    case "int2", "int4" -> INTEGER;
+                    case "int8" -> BIGINT;
+                    case "numeric" -> NUMERIC;
+                    case "float4", "float8" -> DOUBLE_PRECISION;
+                    case "bool" -> BOOLEAN;
+                    case "date" -> DATE;
+                    case "time" -> TIME;
+                    case "timestamp" -> TIMESTAMP;
+                    case "timestamptz" -> TIMESTAMPTZ;
+                    case "uuid" -> UUID_TYPE;
+                    case "text", "varchar", "bpchar", "name" -> TEXT;
+                    default -> null;
+                });
     }
 
     /**

@@ -24,6 +24,21 @@ class ParameterTypeTest {
     }
 
     @Test
+    void aServerTypeMapsToTheTypeThatBindsIt() {
+        assertThat(ParameterType.ofServerType("int4")).contains(ParameterType.INTEGER);
+        assertThat(ParameterType.ofServerType("int8")).contains(ParameterType.BIGINT);
+        assertThat(ParameterType.ofServerType("timestamptz")).contains(ParameterType.TIMESTAMPTZ);
+        assertThat(ParameterType.ofServerType("varchar")).contains(ParameterType.TEXT);
+    }
+
+    @Test
+    void aServerTypeWithNoChoiceOfItsOwnMapsToNothing() {
+        assertThat(ParameterType.ofServerType("jsonb")).isEmpty();
+        assertThat(ParameterType.ofServerType("workload_enum")).isEmpty();
+        assertThat(ParameterType.ofServerType(null)).isEmpty();
+    }
+
+    @Test
     void textThatDoesNotFitSaysWhatWasExpected() {
         assertThatThrownBy(() -> ParameterType.INTEGER.parse("five"))
                 .isInstanceOf(IllegalArgumentException.class)
