@@ -96,6 +96,15 @@ class SqlImporterRunTest {
                 "SELECT oi.\"user\", sum(oi.\"Qty\") AS \"Total Qty\" FROM \"Order Items\" oi"
                         + " WHERE oi.\"Item Id\" > 1 GROUP BY oi.\"user\"",
                 "SELECT count(*) FROM public.Resumes WHERE Workload = 'fulltime';",
+                "SELECT id, extract(year FROM created_at) AS y, extract(epoch FROM created_at) AS e,"
+                        + " date_trunc('day', created_at) AS d, created_at + interval '1 day' AS next_day,"
+                        + " created_at - interval '2 hours 30 minutes' AS earlier, time '08:30' AS t,"
+                        + " created_at - date '2000-01-01' AS since FROM resumes"
+                        + " WHERE created_at > date '2000-01-01' AND created_at < timestamp '2999-12-31 23:59:59'"
+                        + " AND created_at < current_date + interval '2 days' AND id < 20",
+                "SELECT date_trunc('month', created_at) AS month, count(*) FROM resumes"
+                        + " GROUP BY date_trunc('month', created_at) HAVING max(created_at) - min(created_at)"
+                        + " < interval '1 year 2 mons'",
             })
     void supportedQueryImportsWithoutRawSqlAndKeepsItsRows(String sql) {
         var imported = importAndCompare(sql, false);
