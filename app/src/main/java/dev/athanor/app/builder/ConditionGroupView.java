@@ -223,7 +223,13 @@ final class ConditionGroupView extends VBox {
                 right.setDisable(unary);
                 changed.run();
             });
-            getChildren().addAll(left, operator, right, remove);
+            getChildren()
+                    .addAll(
+                            left,
+                            operator,
+                            right,
+                            DateTimeEditor.button(id + "-datetime", right, left, changed),
+                            remove);
         }
 
         void show(Predicate predicate) {
