@@ -63,9 +63,7 @@ final class ColumnsPanel extends VBox {
             label.clear();
             aggregate.getSelectionModel().clearSelection();
         });
-        // A new column's expression is both what a date value is written into and what extract/date_trunc wrap.
-        var dates = DateTimeEditor.button("new-column-datetime", expression, expression, () -> {});
-        var adder = new HBox(4, expression, dates, aggregate, cast, new Label("AS"), label, add);
+        var adder = new HBox(4, expression, aggregate, cast, new Label("AS"), label, add);
         adder.setAlignment(Pos.CENTER_LEFT);
 
         getChildren()

@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 import javafx.util.StringConverter;
 
@@ -138,6 +139,7 @@ final class DateTimeEditor {
         var editor = new DateTimeEditor(id, valueField, expressionField, changed);
         var button = new Button("Dates…");
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setTooltip(new Tooltip("Dates and times: pick a date, a time or an interval; extract, date_trunc"));
         button.setOnAction(e -> {
             editor.show(valueField.getText());
