@@ -73,6 +73,10 @@ public final class SqlImporter {
     /** PostgreSQL's positional parameters ($1, $2...), outside of quotes as far as a quick look can tell. */
     private static final java.util.regex.Pattern POSITIONAL_PARAMETER = java.util.regex.Pattern.compile("\\$\\d");
 
+    /** PostgreSQL's short spelling of a timestamp-with-time-zone literal, {@code timestamptz '...'}. */
+    private static final java.util.regex.Pattern TIMESTAMPTZ_LITERAL =
+            java.util.regex.Pattern.compile("(?i)\\btimestamptz\\s*'");
+
     /** Functions jOOQ does not know (PostgreSQL has hundreds) are read as plain calls instead of failing. */
     private final DSLContext dsl = DSL.using(
             SQLDialect.POSTGRES,
@@ -128,6 +132,15 @@ public final class SqlImporter {
         try {
             return dsl.parser().parseQuery(text);
         } catch (ParserException e) {
+            if (TIMESTAMPTZ_LITERAL.matcher(text).find()) {
+                // jOOQ reads only the long spelling of PostgreSQL's timestamptz '...' literal.
+                try {
+                    return parse(TIMESTAMPTZ_LITERAL.matcher(text).replaceAll("timestamp with time zone '"));
+                } catch (ParserException alsoNot) {
+                    e.addSuppressed(alsoNot);
+                    throw e;
+                }
+            }
             if (!POSITIONAL_PARAMETER.matcher(text).find()) {
                 throw e;
             }

@@ -252,6 +252,18 @@ class SqlImporterRunTest {
     }
 
     @Test
+    void timestamptzLiteralImportsAsATimestampWithTimeZone() {
+        var imported = importAndCompare(
+                "SELECT id, timestamptz '2012-09-01 08:00:00+02' AS t FROM resumes"
+                        + " WHERE created_at > timestamptz '2000-01-01 00:00:00+00' AND id < 5",
+                false);
+
+        assertThat(imported.warnings()).isEmpty();
+        assertThat(renderer.renderInlined(imported.query(), Map.of()))
+                .contains("timestamp with time zone '2012-09-01 08:00:00+02:00' as t");
+    }
+
+    @Test
     void nowKeepsItsTimeZoneWhenImported() {
         var imported = importAndCompare(
                 "SELECT pg_typeof(now())::text, id FROM resumes WHERE created_at < now() AND id < 10", false);
