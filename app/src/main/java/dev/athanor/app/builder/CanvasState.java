@@ -193,6 +193,8 @@ final class CanvasState {
             case Expression.FunctionCall call -> call.name();
             case Expression.WindowFunction window -> defaultName(window.function());
             case Expression.Cast cast -> cast.expression() instanceof Expression.Column c ? c.column() : cast.type();
+            case Expression.Extract extract -> "extract";
+            case Expression.DateTrunc trunc -> "date_trunc";
             default -> "?column?";
         };
     }

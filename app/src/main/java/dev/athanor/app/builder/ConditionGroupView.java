@@ -252,7 +252,14 @@ final class ConditionGroupView extends VBox {
                 changed.run();
             });
             describeRight();
-            getChildren().addAll(left, operator, right, expression, remove);
+            getChildren()
+                    .addAll(
+                            left,
+                            operator,
+                            right,
+                            expression,
+                            DateTimeEditor.button(id + "-datetime", right, left, changed),
+                            remove);
         }
 
         private void describeRight() {

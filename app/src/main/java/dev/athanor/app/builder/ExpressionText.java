@@ -5,6 +5,7 @@ import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.WindowSpec;
+import dev.athanor.query.render.QueryRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,9 @@ import java.util.Set;
  * <p>The grammar is the everyday part of PostgreSQL expressions: qualified columns, numbers, {@code 'strings'},
  * {@code :parameters}, arithmetic and {@code ||}, function calls, aggregates ({@code count(*)},
  * {@code avg(DISTINCT x)}), casts ({@code ::int} and {@code CAST(x AS int)}) and window calls
- * ({@code avg(x) OVER (PARTITION BY y ORDER BY z DESC)}). Text beyond it is kept whole as a raw expression, so
+ * ({@code avg(x) OVER (PARTITION BY y ORDER BY z DESC)}), dates and times ({@code date '2012-09-01'},
+ * {@code interval '1 day'}, {@code extract(month FROM x)}, {@code date_trunc('month', x)}, {@code current_date}).
+ * Text beyond it is kept whole as a raw expression, so
  * nothing typed is lost and it still runs.
  */
 final class ExpressionText {
@@ -80,13 +83,18 @@ final class ExpressionText {
             case Expression.Literal l ->
                 switch (l.type()) {
                     case NULL -> "NULL";
-                    case STRING -> "'" + l.text().replace("'", "''") + "'";
+                    case STRING -> quote(l.text());
                     case NUMBER, BOOLEAN -> l.text();
+                    case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL ->
+                        l.type().sqlType() + " " + quote(l.text());
                 };
             case Expression.Parameter p -> ":" + p.name();
             case Expression.Arithmetic a ->
                 operand(a.left()) + " " + a.operator().sql() + " " + operand(a.right());
+            case Expression.FunctionCall f when QueryRenderer.isKeywordFunction(f) -> f.name();
             case Expression.FunctionCall f -> f.name() + "(" + formatList(f.arguments()) + ")";
+            case Expression.Extract e -> "extract(" + e.field().sql() + " FROM " + format(e.source()) + ")";
+            case Expression.DateTrunc t -> "date_trunc('" + t.unit().sql() + "', " + format(t.source()) + ")";
             case Expression.Aggregate g ->
                 g.function() + "(" + (g.distinct() ? "DISTINCT " : "")
                         + (g.arguments().isEmpty() ? "*" : formatList(g.arguments())) + ")";
@@ -96,6 +104,10 @@ final class ExpressionText {
             case Expression.ScalarSubquery s -> "(subquery)";
             case Expression.Raw r -> r.sql();
         };
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     static String formatList(List<Expression> expressions) {
@@ -393,22 +405,7 @@ final class ExpressionText {
             return new Expression.Literal(Expression.Literal.Type.NUMBER, text.substring(start, at));
         }
         if (c == '\'') {
-            var value = new StringBuilder();
-            at++;
-            while (true) {
-                char next = text.charAt(at++);
-                if (next == '\'') {
-                    if (at < text.length() && text.charAt(at) == '\'') {
-                        value.append('\'');
-                        at++;
-                    } else {
-                        break;
-                    }
-                } else {
-                    value.append(next);
-                }
-            }
-            return new Expression.Literal(Expression.Literal.Type.STRING, value.toString());
+            return new Expression.Literal(Expression.Literal.Type.STRING, quoted());
         }
         if (c == ':') {
             at++;
@@ -420,6 +417,16 @@ final class ExpressionText {
         if (peek("(")) {
             at++;
             return call(first);
+        }
+        var temporal = temporalType(lower);
+        if (temporal != null) {
+            skipSpace();
+            if (peek("'")) {
+                return new Expression.Literal(temporal, quoted());
+            }
+        }
+        if (QueryRenderer.isKeywordFunction(Expression.function(lower))) {
+            return Expression.function(lower);
         }
         switch (lower) {
             case "null" -> {
@@ -437,8 +444,63 @@ final class ExpressionText {
         return new Expression.Column(null, first);
     }
 
+    /** The temporal literal type a keyword introduces ({@code date '...'}), reading {@code with time zone}. */
+    private Expression.Literal.Type temporalType(String keyword) {
+        return switch (keyword) {
+            case "date" -> Expression.Literal.Type.DATE;
+            case "time" -> Expression.Literal.Type.TIME;
+            case "interval" -> Expression.Literal.Type.INTERVAL;
+            case "timestamptz" -> Expression.Literal.Type.TIMESTAMPTZ;
+            case "timestamp" -> {
+                skipSpace();
+                if (!peekKeyword("with")) {
+                    yield Expression.Literal.Type.TIMESTAMP;
+                }
+                keyword("with");
+                keyword("time");
+                keyword("zone");
+                yield Expression.Literal.Type.TIMESTAMPTZ;
+            }
+            default -> null;
+        };
+    }
+
+    /** A quoted string at the cursor, with {@code ''} read as one quote. */
+    private String quoted() {
+        var value = new StringBuilder();
+        at++;
+        while (true) {
+            char next = text.charAt(at++);
+            if (next == '\'') {
+                if (at < text.length() && text.charAt(at) == '\'') {
+                    value.append('\'');
+                    at++;
+                } else {
+                    return value.toString();
+                }
+            } else {
+                value.append(next);
+            }
+        }
+    }
+
     private Expression call(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("extract")) {
+            var field = Expression.Extract.Field.valueOf(identifier().toUpperCase(Locale.ROOT));
+            keyword("from");
+            Expression source = additive();
+            expect(")");
+            return new Expression.Extract(field, source);
+        }
+        if (lower.equals("date_trunc")) {
+            skipSpace();
+            var unit = Expression.DateTrunc.Unit.valueOf(quoted().strip().toUpperCase(Locale.ROOT));
+            expect(",");
+            Expression source = additive();
+            expect(")");
+            return new Expression.DateTrunc(unit, source);
+        }
         if (lower.equals("cast")) {
             Expression value = additive();
             skipSpace();

@@ -9,13 +9,17 @@ import java.util.regex.Pattern;
 /**
  * The text of a value field (the right side of a condition): what is typed is a value, never SQL. A number is a
  * number, {@code :name} a parameter, text in single quotes the text inside them, and anything else the text as
- * typed; {@code %Python%} is the string {@code '%Python%'}. An expression (a column, a function) is chosen with the
+ * typed; {@code %Python%} is the string {@code '%Python%'}. A typed date, time or interval ({@code date '2012-09-01'},
+ * as the date editor writes it) is that constant. An expression (a column, a function) is chosen with the
  * field's expression switch and read by {@link ExpressionText} instead.
  */
 final class ValueText {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Pattern PARAMETER = Pattern.compile(":[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BETWEEN_AND = Pattern.compile("(?i)\\s+and\\s+");
+    /** A typed date, time or interval constant ({@code date '2012-09-01'}), as the date editor writes it. */
+    private static final Pattern TYPED_CONSTANT = Pattern.compile(
+            "(?i)(date|time|timestamp|timestamptz|timestamp with time zone|interval)\\s*'[^']*'");
 
     private ValueText() {}
 
@@ -34,6 +38,12 @@ final class ValueText {
             if (!inside.replace("''", "").contains("'")) {
                 return Expression.string(inside.replace("''", "'"));
             }
+        }
+        if (!asText
+                && TYPED_CONSTANT.matcher(trimmed).matches()
+                && ExpressionText.parse(trimmed) instanceof Expression.Literal literal
+                && literal.type().temporal()) {
+            return literal;
         }
         if (!asText && NUMBER.matcher(trimmed).matches()) {
             return new Expression.Literal(Expression.Literal.Type.NUMBER, trimmed);
@@ -76,6 +86,7 @@ final class ValueText {
                 && literal.type() == Expression.Literal.Type.STRING
                 && !NUMBER.matcher(literal.text()).matches()
                 && !PARAMETER.matcher(literal.text()).matches()
+                && !TYPED_CONSTANT.matcher(literal.text()).matches()
                 && !literal.text().contains(",")
                 && literal.text().equals(literal.text().strip())
                 && !(literal.text().startsWith("'") && literal.text().endsWith("'"))) {

@@ -200,7 +200,32 @@ public final class Screenshots {
         snapshot(stage, directory.resolve("builder-sql-preview.png"));
         FxThread.run(() -> window.builder().showOutput("Chart"));
         snapshot(stage, directory.resolve("builder-chart.png"));
+        renderDateFilter(stage, window, directory.resolve("builder-dates.png"));
         FxThread.run(() -> window.setEchoDivider(0.70));
+    }
+
+    /** The same query by month since a date: a date literal in Filters, date_trunc in the select list. */
+    private static void renderDateFilter(Stage stage, MainWindow window, Path file) {
+        FxThread.run(() -> {
+            var builder = window.builder().model();
+            String r = builder.tables().stream()
+                    .filter(table -> table.source().endsWith("resumes"))
+                    .findFirst()
+                    .orElseThrow()
+                    .alias();
+            builder.addColumn("date_trunc('month', " + r + ".created_at)", "month");
+            builder.addGroupBy("date_trunc('month', " + r + ".created_at)");
+            builder.setWhere(dev.athanor.query.model.Predicate.compare(
+                    dev.athanor.query.model.Expression.column(r, "created_at"),
+                    dev.athanor.query.model.Predicate.Comparison.Operator.GE,
+                    dev.athanor.query.model.Expression.date("2012-09-01")));
+            window.builder().showClause("Filters");
+            window.builder().showOutput("SQL");
+        });
+        FxThread.await("the SQL with the date", WAIT, () -> String.valueOf(
+                        window.builder().model().sqlProperty().get())
+                .contains("date '2012-09-01'"));
+        snapshot(stage, file);
     }
 
     private static void renderConnectionDialog(Desktop desktop, Path file) {

@@ -2,17 +2,21 @@ package dev.athanor.app.builder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athanor.app.task.FxBackground;
+import dev.athanor.sample.testkit.TestPostgres;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,6 +29,28 @@ final class BuilderPage {
     BuilderPage(FxRobot robot, QueryBuilderView view) {
         this.robot = robot;
         this.view = view;
+    }
+
+    /** A builder on the test server's {@code database}, shown in {@code stage}, its catalog loading. */
+    static QueryBuilderView show(Stage stage, FxBackground background, String database) {
+        var model =
+                new QueryBuilderModel(background, () -> TestPostgres.shared().connect(database));
+        var view = new QueryBuilderView(model);
+        stage.setScene(new Scene(view, 1400, 900));
+        stage.show();
+        model.loadCatalog();
+        return view;
+    }
+
+    /** The page of {@code view} once its catalog has loaded. */
+    static BuilderPage loaded(FxRobot robot, QueryBuilderView view) {
+        var page = new BuilderPage(robot, view);
+        for (int i = 0; i < 200 && page.model().catalogProperty().get() == null; i++) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(page.model().catalogProperty().get()).isNotNull();
+        return page;
     }
 
     QueryBuilderModel model() {
@@ -108,6 +134,12 @@ final class BuilderPage {
 
     BuilderPage click(String query) {
         robot.clickOn(query);
+        settle();
+        return this;
+    }
+
+    BuilderPage click(Node node) {
+        robot.clickOn(node);
         settle();
         return this;
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.athanor.app.task.FxBackground;
 import dev.athanor.sample.testkit.TestPostgres;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The builder as a user drives it, on the headless toolkit against the sample database. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,12 +30,7 @@ class QueryBuilderViewTest {
     @Start
     void start(Stage stage) {
         background = new FxBackground();
-        var model =
-                new QueryBuilderModel(background, () -> TestPostgres.shared().connect(database));
-        view = new QueryBuilderView(model);
-        stage.setScene(new Scene(view, 1400, 900));
-        stage.show();
-        model.loadCatalog();
+        view = BuilderPage.show(stage, background, database);
     }
 
     @AfterEach
@@ -47,12 +39,7 @@ class QueryBuilderViewTest {
     }
 
     private BuilderPage page(FxRobot robot) {
-        page = new BuilderPage(robot, view);
-        for (int i = 0; i < 200 && page.model().catalogProperty().get() == null; i++) {
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        assertThat(page.model().catalogProperty().get()).isNotNull();
+        page = BuilderPage.loaded(robot, view);
         return page;
     }
 

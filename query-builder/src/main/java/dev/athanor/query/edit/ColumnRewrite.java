@@ -107,6 +107,8 @@ public final class ColumnRewrite {
             case Expression.WindowFunction w ->
                 w.withFunction(expression(w.function())).withWindow(window(w.window()));
             case Expression.Cast c -> c.withExpression(expression(c.expression()));
+            case Expression.Extract e -> e.withSource(expression(e.source()));
+            case Expression.DateTrunc t -> t.withSource(expression(t.source()));
             case Expression.Case c ->
                 c.withBranches(c.branches().stream()
                                 .map(b -> new Expression.Case.When(predicate(b.condition()), expression(b.result())))

@@ -1,6 +1,7 @@
 package dev.athanor.query.export;
 
 import dev.athanor.query.model.CommonTableExpression;
+import dev.athanor.query.model.DateTimeText;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
 import dev.athanor.query.model.NamedWindow;
@@ -10,6 +11,7 @@ import dev.athanor.query.model.SelectItem;
 import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableSource;
 import dev.athanor.query.model.WindowSpec;
+import dev.athanor.query.render.QueryRenderer;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -261,9 +263,7 @@ public final class JooqJavaExporter {
 
     /** A right-hand operand: a constant as a Java value (jOOQ binds it), anything else as an untyped field. */
     private String value(Expression expression) {
-        return expression instanceof Expression.Literal literal && literal.type() != Expression.Literal.Type.NULL
-                ? javaValue(literal)
-                : untyped(expression);
+        return isJavaValue(expression) ? javaValue((Expression.Literal) expression) : untyped(expression);
     }
 
     /**
@@ -275,6 +275,7 @@ public final class JooqJavaExporter {
         String field = field(expression);
         return switch (expression) {
             case Expression.Column column -> field;
+            case Expression.Literal literal when literal.type().temporal() -> field;
             case Expression.FunctionCall call -> field;
             case Expression.Raw raw -> field;
             case Expression.Parameter parameter when parameter.typeHint() == null -> field;
@@ -284,8 +285,8 @@ public final class JooqJavaExporter {
 
     /** A numeric operand of {@code times}, {@code div} or {@code mod}, which jOOQ takes only as a number. */
     private String numeric(Expression expression) {
-        return expression instanceof Expression.Literal literal && literal.type() != Expression.Literal.Type.NULL
-                ? javaValue(literal)
+        return isJavaValue(expression)
+                ? javaValue((Expression.Literal) expression)
                 : field(expression) + ".coerce(java.math.BigDecimal.class)";
     }
 
@@ -295,6 +296,7 @@ public final class JooqJavaExporter {
                 column.table() == null
                         ? "field(name(" + java(column.column()) + "))"
                         : "field(name(" + java(column.table()) + ", " + java(column.column()) + "))";
+            case Expression.Literal literal when literal.type().temporal() -> temporal(literal);
             case Expression.Literal literal ->
                 literal.type() == Expression.Literal.Type.NULL
                         ? "inline((Object) null)"
@@ -317,6 +319,14 @@ public final class JooqJavaExporter {
                     case CONCAT -> "concat(" + left + ", " + field(arithmetic.right()) + ")";
                 };
             }
+            case Expression.FunctionCall call
+            when QueryRenderer.isKeywordFunction(call) ->
+                "field(\"{0}\", Object.class, keyword(" + java(call.name()) + "))";
+            case Expression.Extract extract -> extract(extract);
+            // date_trunc with the unit inlined, so that it matches the same call in GROUP BY.
+            case Expression.DateTrunc trunc ->
+                "function(\"date_trunc\", Object.class, inline("
+                        + java(trunc.unit().sql()) + "), " + field(trunc.source()) + ")";
             case Expression.FunctionCall call ->
                 "function(" + java(call.name()) + ", Object.class"
                         + (call.arguments().isEmpty() ? "" : ", " + list(call.arguments())) + ")";
@@ -455,11 +465,62 @@ public final class JooqJavaExporter {
         return expressions.stream().map(this::field).collect(Collectors.joining(", "));
     }
 
+    /** Whether the expression is a constant written as a Java value, which jOOQ binds. */
+    private static boolean isJavaValue(Expression expression) {
+        return expression instanceof Expression.Literal literal
+                && literal.type() != Expression.Literal.Type.NULL
+                && !literal.type().temporal();
+    }
+
+    /**
+     * A date, time or timestamp as jOOQ's typed constant ({@code date("2012-09-01")}, rendered
+     * {@code date '2012-09-01'}); an interval, which may hold months, as PostgreSQL's literal.
+     */
+    private static String temporal(Expression.Literal literal) {
+        String field =
+                switch (literal.type()) {
+                    case DATE -> "date(" + java(literal.text().strip()) + ")";
+                    case TIME ->
+                        "time("
+                                + java(DateTimeText.time(
+                                        java.time.LocalTime.parse(literal.text().strip()))) + ")";
+                    case TIMESTAMP ->
+                        "timestamp(" + java(DateTimeText.timestamp(DateTimeText.localDateTime(literal.text()))) + ")";
+                    case TIMESTAMPTZ ->
+                        "offsetDateTime(java.time.OffsetDateTime.parse("
+                                + java(DateTimeText.offsetDateTime(literal.text())
+                                        .toString()) + "))";
+                    default -> "field(\"interval {0}\", Object.class, inline(" + java(literal.text()) + "))";
+                };
+        return field + ".coerce(Object.class)";
+    }
+
+    /**
+     * {@code extract(x, DatePart.YEAR)}; the fields jOOQ spells otherwise ({@code dow}, which jOOQ counts from 1)
+     * or not at all stay PostgreSQL's {@code extract(field from x)}.
+     */
+    private String extract(Expression.Extract extract) {
+        String source = field(extract.source());
+        String part =
+                switch (extract.field()) {
+                    case MILLISECONDS -> "MILLISECOND";
+                    case MICROSECONDS -> "MICROSECOND";
+                    case DOY -> "DAY_OF_YEAR";
+                    case ISODOW -> "ISO_DAY_OF_WEEK";
+                    case DOW, ISOYEAR -> null;
+                    default -> extract.field().name();
+                };
+        return part == null
+                ? "field(\"extract(" + extract.field().sql() + " from {0})\", Object.class, " + source + ")"
+                : "extract(" + source + ", org.jooq.DatePart." + part + ")";
+    }
+
     private static String javaValue(Expression.Literal literal) {
         return switch (literal.type()) {
             case NULL -> "null";
             case BOOLEAN -> literal.text();
             case STRING -> java(literal.text());
+            case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> temporal(literal);
             case NUMBER -> {
                 Object value = literal.value();
                 yield switch (value) {

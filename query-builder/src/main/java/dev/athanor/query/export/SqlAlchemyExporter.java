@@ -1,6 +1,7 @@
 package dev.athanor.query.export;
 
 import dev.athanor.query.model.CommonTableExpression;
+import dev.athanor.query.model.DateTimeText;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
 import dev.athanor.query.model.NamedWindow;
@@ -90,6 +91,9 @@ public final class SqlAlchemyExporter {
         var writer = new Writer();
         String statement = writer.query(query, Map.of());
         var code = new StringBuilder();
+        if (writer.usesDatetime) {
+            code.append("import datetime\n\n");
+        }
         code.append("from sqlalchemy import ")
                 .append(String.join(", ", writer.imports))
                 .append('\n');
@@ -134,6 +138,8 @@ public final class SqlAlchemyExporter {
     /** One export: the variables defined so far and what must be imported. */
     private static final class Writer {
         final Set<String> imports = new LinkedHashSet<>(List.of("MetaData", "Table", "select"));
+        /** Whether a date or time constant is written with Python's {@code datetime}. */
+        boolean usesDatetime;
         /** Each table the query reads to its variable. */
         final Map<TableName, String> tables = new LinkedHashMap<>();
 
@@ -374,7 +380,7 @@ public final class SqlAlchemyExporter {
                 case SelectItem.AllColumns all -> allColumns(all.table(), scope);
                 case SelectItem.Value value -> {
                     String code = expression(value.expression(), scope);
-                    if (value.expression() instanceof Expression.Literal && value.label() == null) {
+                    if (isPythonValue(value.expression()) && value.label() == null) {
                         yield use("literal") + "(" + code + ")";
                     }
                     yield value.label() == null
@@ -385,7 +391,7 @@ public final class SqlAlchemyExporter {
         }
 
         private String wrapLiteral(Expression expression, String code) {
-            return expression instanceof Expression.Literal ? use("literal") + "(" + code + ")" : code;
+            return isPythonValue(expression) ? use("literal") + "(" + code + ")" : code;
         }
 
         private String allColumns(String table, Scope scope) {
@@ -511,7 +517,7 @@ public final class SqlAlchemyExporter {
         /** The left side of an operator must be a SQL expression, not a Python value. */
         private String operand(Expression expression, Scope scope) {
             String code = expression(expression, scope);
-            return expression instanceof Expression.Literal ? use("literal") + "(" + code + ")" : code;
+            return isPythonValue(expression) ? use("literal") + "(" + code + ")" : code;
         }
 
         String expression(Expression expression, Scope scope) {
@@ -523,6 +529,7 @@ public final class SqlAlchemyExporter {
                         case BOOLEAN -> Boolean.parseBoolean(literal.text()) ? "True" : "False";
                         case NUMBER -> literal.text();
                         case STRING -> python(literal.text());
+                        case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> temporal(literal);
                     };
                 case Expression.Parameter parameter -> use("bindparam") + "(" + python(parameter.name()) + ")";
                 case Expression.Arithmetic arithmetic ->
@@ -549,9 +556,55 @@ public final class SqlAlchemyExporter {
                 }
                 case Expression.Cast cast ->
                     use("cast") + "(" + expression(cast.expression(), scope) + ", " + type(cast.type()) + ")";
+                case Expression.Extract extract ->
+                    use("extract") + "(" + python(extract.field().sql()) + ", " + expression(extract.source(), scope)
+                            + ")";
+                // The unit stays in the SQL: a bound unit in a select list would not match it in GROUP BY.
+                case Expression.DateTrunc trunc ->
+                    use("func") + ".date_trunc(" + use("literal_column") + "("
+                            + python("'" + trunc.unit().sql() + "'") + "), " + expression(trunc.source(), scope) + ")";
                 case Expression.ScalarSubquery scalar -> query(scalar.query(), scope.names) + ".scalar_subquery()";
                 case Expression.Raw raw -> use("literal_column") + "(" + python(raw.sql()) + ")";
             };
+        }
+
+        /**
+         * A date, time or timestamp as the {@code datetime} value SQLAlchemy binds; an interval (which may hold
+         * months, beyond {@code timedelta}) and a timestamp with time zone as PostgreSQL's own typed literal.
+         */
+        private String temporal(Expression.Literal literal) {
+            return switch (literal.type()) {
+                case DATE -> {
+                    usesDatetime = true;
+                    var date = java.time.LocalDate.parse(literal.text().strip());
+                    yield "datetime.date(" + date.getYear() + ", " + date.getMonthValue() + ", " + date.getDayOfMonth()
+                            + ")";
+                }
+                case TIMESTAMP -> {
+                    usesDatetime = true;
+                    var value = DateTimeText.localDateTime(literal.text());
+                    yield "datetime.datetime(" + value.getYear() + ", " + value.getMonthValue() + ", "
+                            + value.getDayOfMonth() + ", " + timeArguments(value.toLocalTime()) + ")";
+                }
+                case TIME -> {
+                    usesDatetime = true;
+                    yield "datetime.time("
+                            + timeArguments(
+                                    java.time.LocalTime.parse(literal.text().strip())) + ")";
+                }
+                case TIMESTAMPTZ ->
+                    use("literal_column") + "(" + python("TIMESTAMP WITH TIME ZONE '" + literal.text() + "'") + ", "
+                            + use("DateTime") + "(timezone=True))";
+                default ->
+                    use("literal_column") + "("
+                            + python("INTERVAL '" + literal.text().replace("'", "''") + "'") + ", " + use("Interval")
+                            + "())";
+            };
+        }
+
+        private static String timeArguments(java.time.LocalTime time) {
+            return time.getHour() + ", " + time.getMinute() + ", " + time.getSecond()
+                    + (time.getNano() == 0 ? "" : ", " + time.getNano() / 1000);
         }
 
         private String aggregate(Expression.Aggregate aggregate, Scope scope) {
@@ -665,6 +718,13 @@ public final class SqlAlchemyExporter {
             }
             return candidate;
         }
+    }
+
+    /** Whether the expression is written as a Python value (which SQLAlchemy binds) rather than SQL. */
+    private static boolean isPythonValue(Expression expression) {
+        return expression instanceof Expression.Literal literal
+                && literal.type() != Expression.Literal.Type.INTERVAL
+                && literal.type() != Expression.Literal.Type.TIMESTAMPTZ;
     }
 
     /** Whether a GROUP BY or ORDER BY item is an output column's position ({@code ORDER BY 1}). */

@@ -25,6 +25,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Expression.WindowFunction.class, name = "window"),
     @JsonSubTypes.Type(value = Expression.Case.class, name = "case"),
     @JsonSubTypes.Type(value = Expression.Cast.class, name = "cast"),
+    @JsonSubTypes.Type(value = Expression.Extract.class, name = "extract"),
+    @JsonSubTypes.Type(value = Expression.DateTrunc.class, name = "date_trunc"),
     @JsonSubTypes.Type(value = Expression.ScalarSubquery.class, name = "subquery"),
     @JsonSubTypes.Type(value = Expression.Raw.class, name = "raw")
 })
@@ -38,6 +40,8 @@ public sealed interface Expression
                 Expression.WindowFunction,
                 Expression.Case,
                 Expression.Cast,
+                Expression.Extract,
+                Expression.DateTrunc,
                 Expression.ScalarSubquery,
                 Expression.Raw {
 
@@ -81,6 +85,16 @@ public sealed interface Expression
         return new Cast(expression, type);
     }
 
+    /** A date literal {@code DATE '2024-01-01'}; {@code isoDate} is written yyyy-mm-dd. */
+    static Literal date(String isoDate) {
+        return new Literal(Literal.Type.DATE, isoDate);
+    }
+
+    /** An interval literal {@code INTERVAL '1 day'}; {@code text} is PostgreSQL interval input. */
+    static Literal interval(String text) {
+        return new Literal(Literal.Type.INTERVAL, text);
+    }
+
     /** A column reference {@code table.column}. */
     record Column(String table, String column) implements Expression {
         public Column {
@@ -99,6 +113,12 @@ public sealed interface Expression
     /**
      * A constant. The value is kept as text with its type so that a saved query reads the same everywhere; the
      * renderer turns it into a bind value (or an inlined literal for display).
+     *
+     * <p>Dates and times are typed literals, written in SQL as {@code DATE '2024-01-01'},
+     * {@code TIMESTAMP '2012-09-01 08:00:00'}, {@code TIME '08:30:00'},
+     * {@code TIMESTAMP WITH TIME ZONE '2012-09-01 08:00:00+02'} and {@code INTERVAL '1 day'}: the text is what
+     * PostgreSQL reads between the quotes. A date, a time and a timestamp are checked here (ISO form, as
+     * {@link DateTimeText} reads them); an interval's text is checked by {@link DateTimeText#isInterval}.
      */
     record Literal(Type type, String text) implements Expression {
         /** The kind of constant. */
@@ -106,7 +126,29 @@ public sealed interface Expression
             NUMBER,
             STRING,
             BOOLEAN,
-            NULL
+            NULL,
+            DATE,
+            TIME,
+            TIMESTAMP,
+            TIMESTAMPTZ,
+            INTERVAL;
+
+            /** Whether constants of this type are dates, times or intervals (written {@code TYPE 'text'}). */
+            public boolean temporal() {
+                return ordinal() >= DATE.ordinal();
+            }
+
+            /** The PostgreSQL type a temporal literal has, as written before its text; {@code null} otherwise. */
+            public String sqlType() {
+                return switch (this) {
+                    case DATE -> "date";
+                    case TIME -> "time";
+                    case TIMESTAMP -> "timestamp";
+                    case TIMESTAMPTZ -> "timestamp with time zone";
+                    case INTERVAL -> "interval";
+                    default -> null;
+                };
+            }
         }
 
         public Literal {
@@ -116,6 +158,9 @@ public sealed interface Expression
             }
             if (type == Type.BOOLEAN && !"true".equals(text) && !"false".equals(text)) {
                 throw new IllegalArgumentException("A boolean literal is true or false, not " + text);
+            }
+            if (type.temporal()) {
+                DateTimeText.requireValid(type, Objects.requireNonNull(text, "text"));
             }
         }
 
@@ -131,12 +176,13 @@ public sealed interface Expression
 
         /**
          * The Java value this literal binds as: {@link Integer} or {@link Long} for whole numbers that fit, else
-         * {@link BigDecimal}; {@link String}; {@link Boolean}; or {@code null}.
+         * {@link BigDecimal}; {@link String} (also the text of a date, time or interval); {@link Boolean}; or
+         * {@code null}.
          */
         public Object value() {
             return switch (type) {
                 case NULL -> null;
-                case STRING -> text;
+                case STRING, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> text;
                 case BOOLEAN -> Boolean.valueOf(text);
                 case NUMBER -> {
                     if (text.contains(".") || text.contains("e") || text.contains("E")) {
@@ -335,6 +381,92 @@ public sealed interface Expression
 
         public Cast withType(String newType) {
             return new Cast(expression, newType);
+        }
+    }
+
+    /**
+     * {@code EXTRACT(field FROM source)}: one field of a date, time, timestamp or interval, as a number.
+     */
+    record Extract(Field field, Expression source) implements Expression {
+        /** The fields PostgreSQL extracts, spelled as in SQL by {@link #sql()}. */
+        public enum Field {
+            YEAR,
+            QUARTER,
+            MONTH,
+            WEEK,
+            DAY,
+            HOUR,
+            MINUTE,
+            SECOND,
+            MILLISECONDS,
+            MICROSECONDS,
+            DOW,
+            ISODOW,
+            DOY,
+            ISOYEAR,
+            EPOCH,
+            DECADE,
+            CENTURY,
+            MILLENNIUM,
+            TIMEZONE,
+            TIMEZONE_HOUR,
+            TIMEZONE_MINUTE;
+
+            /** The field as written in SQL: {@code year}, {@code dow}... */
+            public String sql() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        public Extract {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(source, "source");
+        }
+
+        public Extract withField(Field newField) {
+            return new Extract(newField, source);
+        }
+
+        public Extract withSource(Expression newSource) {
+            return new Extract(field, newSource);
+        }
+    }
+
+    /** {@code date_trunc('unit', source)}: a timestamp (or interval) truncated to the given precision. */
+    record DateTrunc(Unit unit, Expression source) implements Expression {
+        /** The precisions {@code date_trunc} takes, spelled as in SQL by {@link #sql()}. */
+        public enum Unit {
+            MICROSECONDS,
+            MILLISECONDS,
+            SECOND,
+            MINUTE,
+            HOUR,
+            DAY,
+            WEEK,
+            MONTH,
+            QUARTER,
+            YEAR,
+            DECADE,
+            CENTURY,
+            MILLENNIUM;
+
+            /** The unit as written in SQL: {@code month}... */
+            public String sql() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        public DateTrunc {
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(source, "source");
+        }
+
+        public DateTrunc withUnit(Unit newUnit) {
+            return new DateTrunc(newUnit, source);
+        }
+
+        public DateTrunc withSource(Expression newSource) {
+            return new DateTrunc(unit, newSource);
         }
     }
 

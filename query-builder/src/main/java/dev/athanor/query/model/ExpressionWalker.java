@@ -8,7 +8,7 @@ package dev.athanor.query.model;
  * the query of {@link Predicate.InSubquery}) is handed over as a node but not entered, since what its names mean
  * depends on its own FROM. Children are: the operands of And, Or, Not, comparisons, LIKE, IN, BETWEEN and IS NULL;
  * the left and right of arithmetic; the arguments of calls and aggregates and an aggregate's FILTER; a window
- * function's function, PARTITION BY and ORDER BY; a CASE's conditions, results and ELSE; a cast's operand.
+ * function's function, PARTITION BY and ORDER BY; a CASE's conditions, results and ELSE; a cast's operand; the source of EXTRACT and date_trunc.
  */
 public final class ExpressionWalker {
 
@@ -73,6 +73,8 @@ public final class ExpressionWalker {
                 }
             }
             case Expression.Cast cast -> walk(cast.expression(), join(path, "expression"), visitor);
+            case Expression.Extract extract -> walk(extract.source(), join(path, "source"), visitor);
+            case Expression.DateTrunc trunc -> walk(trunc.source(), join(path, "source"), visitor);
             case Expression.Column column -> {}
             case Expression.Literal literal -> {}
             case Expression.Parameter parameter -> {}

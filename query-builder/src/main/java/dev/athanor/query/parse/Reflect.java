@@ -19,6 +19,21 @@ final class Reflect {
         return type.isInstance(value) ? type.cast(value) : null;
     }
 
+    /**
+     * A private field of a node that has no accessors at all (jOOQ's {@code TruncDate}, read from
+     * {@code date_trunc}), if it holds the given type, else {@code null}.
+     */
+    static <T> T member(Object node, String name, Class<T> type) {
+        try {
+            var field = node.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            Object value = field.get(node);
+            return type.isInstance(value) ? type.cast(value) : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A boolean accessor such as {@code $symmetric()}; {@code false} when absent. */
     static boolean flag(Object node, String accessor) {
         return invoke(node, accessor) instanceof Boolean value && value;

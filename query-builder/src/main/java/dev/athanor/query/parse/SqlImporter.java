@@ -1,6 +1,7 @@
 package dev.athanor.query.parse;
 
 import dev.athanor.query.model.CommonTableExpression;
+import dev.athanor.query.model.DateTimeText;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
 import dev.athanor.query.model.NamedWindow;
@@ -23,6 +24,7 @@ import java.util.Set;
 import org.jooq.Asterisk;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.GroupField;
 import org.jooq.Name;
@@ -43,6 +45,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.ParserException;
 import org.jooq.impl.QOM;
+import org.jooq.types.YearToSecond;
 
 /**
  * Reads SQL text into the query model through jOOQ's parser and query object model.
@@ -69,6 +72,10 @@ public final class SqlImporter {
 
     /** PostgreSQL's positional parameters ($1, $2...), outside of quotes as far as a quick look can tell. */
     private static final java.util.regex.Pattern POSITIONAL_PARAMETER = java.util.regex.Pattern.compile("\\$\\d");
+
+    /** PostgreSQL's short spelling of a timestamp-with-time-zone literal, {@code timestamptz '...'}. */
+    private static final java.util.regex.Pattern TIMESTAMPTZ_LITERAL =
+            java.util.regex.Pattern.compile("(?i)\\btimestamptz\\s*'");
 
     /** Functions jOOQ does not know (PostgreSQL has hundreds) are read as plain calls instead of failing. */
     private final DSLContext dsl = DSL.using(
@@ -125,6 +132,15 @@ public final class SqlImporter {
         try {
             return dsl.parser().parseQuery(text);
         } catch (ParserException e) {
+            if (TIMESTAMPTZ_LITERAL.matcher(text).find()) {
+                // jOOQ reads only the long spelling of PostgreSQL's timestamptz '...' literal.
+                try {
+                    return parse(TIMESTAMPTZ_LITERAL.matcher(text).replaceAll("timestamp with time zone '"));
+                } catch (ParserException alsoNot) {
+                    e.addSuppressed(alsoNot);
+                    throw e;
+                }
+            }
             if (!POSITIONAL_PARAMETER.matcher(text).find()) {
                 throw e;
             }
@@ -461,8 +477,83 @@ public final class SqlImporter {
                 case QOM.CaseSimple<?, ?> simple -> simpleCase(simple);
                 case QOM.ScalarSubquery<?> scalar -> new Expression.ScalarSubquery(query(scalar.$arg1()));
                 case QOM.WindowFunction<?, ?> window -> windowFunction(window);
+                case QOM.Extract<?> extract -> extract(extract);
+                case QOM.CurrentDate<?> today -> Expression.function("current_date");
+                default ->
+                    switch (field.getClass().getSimpleName()) {
+                        case "TruncDate" -> dateTrunc(field);
+                        case "Expression", "DateDiff" -> dateArithmetic(field);
+                        default -> functionOrRaw(field);
+                    };
+            };
+        }
+
+        /**
+         * {@code date + n}, {@code date - interval}, {@code date - date}: jOOQ reads arithmetic whose left operand
+         * it knows to be a date into nodes of their own, without accessors.
+         */
+        private Expression dateArithmetic(Field<?> field) {
+            Field<?> left = Reflect.member(field, "lhs", Field.class);
+            Field<?> right = Reflect.member(field, "rhs", Field.class);
+            var operator = Reflect.member(field, "operator", Enum.class);
+            if (left == null && right == null && Reflect.member(field, "part", Object.class) == null) {
+                left = Reflect.member(field, "endDate", Field.class); // end - start
+                right = Reflect.member(field, "startDate", Field.class);
+                operator = Expression.Arithmetic.Operator.SUBTRACT;
+            }
+            if (left == null || right == null || operator == null) {
+                return functionOrRaw(field);
+            }
+            return switch (operator.name()) {
+                case "ADD" -> arithmetic(left, Expression.Arithmetic.Operator.ADD, right);
+                case "SUBTRACT" -> arithmetic(left, Expression.Arithmetic.Operator.SUBTRACT, right);
                 default -> functionOrRaw(field);
             };
+        }
+
+        private Expression extract(QOM.Extract<?> extract) {
+            var field =
+                    switch (extract.$datePart()) {
+                        case MILLISECOND -> Expression.Extract.Field.MILLISECONDS;
+                        case MICROSECOND -> Expression.Extract.Field.MICROSECONDS;
+                        case DAY_OF_YEAR -> Expression.Extract.Field.DOY;
+                        case ISO_DAY_OF_WEEK -> Expression.Extract.Field.ISODOW;
+                        case DatePart part -> modelled(Expression.Extract.Field.class, part);
+                    };
+            return field == null
+                    ? rawExpression(extract, "extract")
+                    : new Expression.Extract(field, expression(extract.$field()));
+        }
+
+        /** {@code date_trunc('unit', x)}, which jOOQ reads into a node without accessors. */
+        private Expression dateTrunc(Field<?> trunc) {
+            var source = Reflect.member(trunc, "date", Field.class);
+            var part = Reflect.member(trunc, "part", DatePart.class);
+            var unit = part == null
+                    ? null
+                    : switch (part) {
+                        case MILLISECOND -> Expression.DateTrunc.Unit.MILLISECONDS;
+                        case MICROSECOND -> Expression.DateTrunc.Unit.MICROSECONDS;
+                        default -> modelled(Expression.DateTrunc.Unit.class, part);
+                    };
+            return source == null || unit == null
+                    ? rawExpression(trunc, "expression")
+                    : new Expression.DateTrunc(unit, expression(source));
+        }
+
+        /**
+         * The model's constant of the same name as jOOQ's date part, or {@code null}. jOOQ's DAY_OF_WEEK is not
+         * PostgreSQL's dow (jOOQ counts from 1), so it has no counterpart.
+         */
+        private static <E extends Enum<E>> E modelled(Class<E> type, DatePart part) {
+            if (part == DatePart.DAY_OF_WEEK) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, part.name());
+            } catch (IllegalArgumentException notModelled) {
+                return null;
+            }
         }
 
         private Expression column(Name name) {
@@ -488,6 +579,16 @@ public final class SqlImporter {
                 case Long number -> Expression.number(number);
                 case Short number -> Expression.number(number);
                 case BigInteger number -> Expression.number(number);
+                case java.sql.Date date -> Expression.date(date.toLocalDate().toString());
+                case java.sql.Timestamp timestamp ->
+                    new Expression.Literal(
+                            Expression.Literal.Type.TIMESTAMP, DateTimeText.timestamp(timestamp.toLocalDateTime()));
+                case java.sql.Time time ->
+                    new Expression.Literal(Expression.Literal.Type.TIME, DateTimeText.time(time.toLocalTime()));
+                case java.time.OffsetDateTime timestamp ->
+                    new Expression.Literal(
+                            Expression.Literal.Type.TIMESTAMPTZ, DateTimeText.timestampWithTimeZone(timestamp));
+                case YearToSecond interval -> Expression.interval(intervalText(interval));
                 case BigDecimal number ->
                     new Expression.Literal(Expression.Literal.Type.NUMBER, number.toPlainString());
                 case Double number
@@ -497,6 +598,32 @@ public final class SqlImporter {
                             BigDecimal.valueOf(number).toPlainString());
                 default -> rawExpression(param, "literal");
             };
+        }
+
+        /** An interval as PostgreSQL input: {@code 1 year 2 months 3 days 04:05:06} reads back the same. */
+        private static String intervalText(YearToSecond interval) {
+            var parts = new ArrayList<String>();
+            String sign = interval.getSign() < 0 ? "-" : "";
+            quantity(parts, sign, interval.getYears(), "year");
+            quantity(parts, sign, interval.getMonths(), "month");
+            quantity(parts, sign, interval.getDays(), "day");
+            quantity(parts, sign, interval.getHours(), "hour");
+            quantity(parts, sign, interval.getMinutes(), "minute");
+            if (interval.getNano() != 0) {
+                var seconds = BigDecimal.valueOf(interval.getSeconds())
+                        .add(BigDecimal.valueOf(interval.getNano(), 9))
+                        .stripTrailingZeros();
+                parts.add(sign + seconds.toPlainString() + " seconds");
+            } else {
+                quantity(parts, sign, interval.getSeconds(), "second");
+            }
+            return parts.isEmpty() ? "0 seconds" : String.join(" ", parts);
+        }
+
+        private static void quantity(List<String> parts, String sign, int amount, String unit) {
+            if (amount != 0) {
+                parts.add(sign + amount + " " + unit + (amount == 1 ? "" : "s"));
+            }
         }
 
         private Expression arithmetic(Field<?> left, Expression.Arithmetic.Operator operator, Field<?> right) {

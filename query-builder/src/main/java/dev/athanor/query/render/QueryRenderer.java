@@ -186,6 +186,8 @@ public final class QueryRenderer {
             }
             result.removeIf(expression -> !(expression instanceof Expression.Arithmetic
                     || expression instanceof Expression.FunctionCall
+                    || expression instanceof Expression.Extract
+                    || expression instanceof Expression.DateTrunc
                     || expression instanceof Expression.Case
                     || expression instanceof Expression.Cast));
             return java.util.Set.copyOf(result);
@@ -448,8 +450,21 @@ public final class QueryRenderer {
                 case Expression.Literal literal -> literal(literal);
                 case Expression.Parameter parameter -> parameter(parameter);
                 case Expression.Arithmetic arithmetic -> arithmetic(arithmetic);
+                case Expression.FunctionCall call
+                when isKeywordFunction(call) -> DSL.field("{0}", Object.class, DSL.keyword(call.name()));
                 case Expression.FunctionCall call ->
                     DSL.function(SqlNames.function(call.name()), Object.class, fieldArray(call.arguments()));
+                case Expression.Extract extract ->
+                    DSL.field(
+                            "extract({0} from {1})",
+                            Object.class, DSL.keyword(extract.field().sql()), field(extract.source()));
+                // The unit is inlined: date_trunc(?, x) in a select list would not match it in GROUP BY.
+                case Expression.DateTrunc trunc ->
+                    DSL.function(
+                            DSL.unquotedName("date_trunc"),
+                            Object.class,
+                            DSL.inline(trunc.unit().sql()),
+                            field(trunc.source()));
                 case Expression.Aggregate aggregate -> aggregate(aggregate);
                 case Expression.WindowFunction window -> windowFunction(window);
                 case Expression.Case caseExpression -> caseExpression(caseExpression);
@@ -464,6 +479,9 @@ public final class QueryRenderer {
         }
 
         Field<Object> literal(Expression.Literal literal) {
+            if (literal.type().temporal()) {
+                return new TemporalLiteral(literal, inlining > 0);
+            }
             if (inlining > 0) {
                 return literal.type() == Expression.Literal.Type.STRING
                         ? untyped(DSL.inline(literal.text(), UntypedText.TYPE))
@@ -640,6 +658,18 @@ public final class QueryRenderer {
             return (AggregateFunction) function;
         }
     }
+
+    /**
+     * Whether {@code call} is one of SQL's functions written without parentheses ({@code current_date},
+     * {@code current_timestamp}, {@code localtime}...).
+     */
+    public static boolean isKeywordFunction(Expression.FunctionCall call) {
+        return call.arguments().isEmpty()
+                && KEYWORD_FUNCTIONS.contains(call.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> KEYWORD_FUNCTIONS =
+            java.util.Set.of("current_date", "current_time", "current_timestamp", "localtime", "localtimestamp");
 
     /**
      * A PostgreSQL type by name. The model has checked the name's shape, and jOOQ renders it as written, so

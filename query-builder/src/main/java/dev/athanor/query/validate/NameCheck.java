@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Unknown tables and columns in the expressions of one query level, and, once a comparison's operands are checked,
- * the {@link TypeCheck} of the comparison. Subqueries met on the way are handed back to the query walk, which
+ * the {@link TypeCheck} of the comparison; {@link DateTimeCheck} of date and time arithmetic and comparisons. Subqueries met on the way are handed back to the query walk, which
  * checks them in their own scope.
  */
 final class NameCheck implements ExpressionWalker.Visitor {
@@ -67,6 +67,7 @@ final class NameCheck implements ExpressionWalker.Visitor {
             case Predicate.Comparison comparison -> {
                 TypeCheck.compare(comparison.left(), comparison.right(), join(path, "right"), scope, findings);
                 TypeCheck.compare(comparison.right(), comparison.left(), join(path, "left"), scope, findings);
+                DateTimeCheck.compare(comparison.left(), comparison.right(), join(path, "right"), scope, findings);
             }
             case Predicate.InList in -> {
                 for (int i = 0; i < in.values().size(); i++) {
@@ -76,9 +77,11 @@ final class NameCheck implements ExpressionWalker.Visitor {
             case Predicate.Between between -> {
                 TypeCheck.compare(between.value(), between.low(), join(path, "low"), scope, findings);
                 TypeCheck.compare(between.value(), between.high(), join(path, "high"), scope, findings);
+                DateTimeCheck.compare(between.value(), between.low(), join(path, "low"), scope, findings);
+                DateTimeCheck.compare(between.value(), between.high(), join(path, "high"), scope, findings);
             }
             case Predicate.InSubquery in -> subqueries.check(in.query(), join(path, "query"), scope);
-            default -> {}
+            default -> DateTimeCheck.check(node, path, scope, findings);
         }
     }
 }

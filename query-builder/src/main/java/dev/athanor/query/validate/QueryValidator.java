@@ -263,6 +263,8 @@ public final class QueryValidator {
                 case Expression.WindowFunction window -> outputName(window.function());
                 case Expression.Cast cast -> outputName(cast.expression());
                 case Expression.Case caseExpression -> "case";
+                case Expression.Extract extract -> "extract";
+                case Expression.DateTrunc trunc -> "date_trunc";
                 default -> "?column?";
             };
         }

@@ -1,11 +1,14 @@
 package dev.athanor.query.export;
 
+import static dev.athanor.query.model.Expression.column;
 import static dev.athanor.query.testing.SampleDatabase.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Predicate;
 import dev.athanor.query.model.Query;
+import dev.athanor.query.model.SelectItem;
+import dev.athanor.query.model.TableSource;
 import dev.athanor.query.parse.SqlImporter;
 import dev.athanor.query.render.QueryRenderer;
 import dev.athanor.query.testing.CanonicalRows;
@@ -78,6 +81,32 @@ class ExportRunTest {
                 textMatch("Python", Predicate.TextMatch.Position.CONTAINS),
                 textMatch("Senior", Predicate.TextMatch.Position.STARTS_WITH),
                 textMatch("Engineer", Predicate.TextMatch.Position.ENDS_WITH),
+                importer.importSql("SELECT id, extract(year FROM created_at) AS y, date_trunc('day', created_at) AS d,"
+                                + " created_at + interval '1 day' AS next_day, time '08:30' AS t,"
+                                + " created_at - interval '2 hours 30 minutes' AS earlier FROM resumes"
+                                + " WHERE created_at > date '2000-01-01' AND date '2000-01-01' < created_at"
+                                + " AND created_at < timestamp '2999-12-31 23:59:59'"
+                                + " AND created_at < current_date + interval '2 days' AND id < 20")
+                        .query(),
+                importer.importSql("SELECT date_trunc('month', created_at) AS month, count(*) FROM resumes"
+                                + " GROUP BY date_trunc('month', created_at)")
+                        .query(),
+                Query.select(
+                                SelectItem.of(column("id")),
+                                SelectItem.of(
+                                        new Expression.Extract(Expression.Extract.Field.DOW, column("created_at")),
+                                        "dow"),
+                                SelectItem.of(
+                                        new Expression.Arithmetic(
+                                                column("created_at"),
+                                                Expression.Arithmetic.Operator.SUBTRACT,
+                                                new Expression.Literal(
+                                                        Expression.Literal.Type.TIMESTAMPTZ,
+                                                        "2012-09-01 08:00:00+02:00")),
+                                        "since"))
+                        .withFrom(TableSource.table(null, "resumes", null))
+                        .withWhere(Predicate.compare(
+                                column("id"), Predicate.Comparison.Operator.LT, Expression.number(5))),
                 ((Query.Select) importer.importSql("SELECT t FROM (VALUES ('a_b'), ('axb')) AS v(t)")
                                 .query())
                         .withWhere(new Predicate.TextMatch(

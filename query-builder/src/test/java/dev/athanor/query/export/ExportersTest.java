@@ -206,4 +206,34 @@ class ExportersTest {
                 .contains(".union(")
                 .contains(".limit(5)");
     }
+
+    private static Query datesAndTimes() {
+        return new SqlImporter()
+                .importSql("SELECT extract(year FROM starttime), date_trunc('month', starttime),"
+                        + " starttime + interval '30 minutes' FROM cd.bookings WHERE starttime >= date '2012-09-01'")
+                .query();
+    }
+
+    @Test
+    void datesAndTimesBecomeSqlAlchemyExtractDateTruncAndPythonDates() {
+        String code = sqlAlchemy.export(datesAndTimes());
+
+        assertThat(code)
+                .startsWith("import datetime\n")
+                .contains("extract(\"year\", bookings.c.starttime)")
+                .contains("func.date_trunc(literal_column(\"'month'\"), bookings.c.starttime)")
+                .contains("(bookings.c.starttime + literal_column(\"INTERVAL '30 minutes'\", Interval()))")
+                .contains("bookings.c.starttime >= datetime.date(2012, 9, 1)");
+    }
+
+    @Test
+    void datesAndTimesBecomeJooqDateExtractAndDateTrunc() {
+        String code = jooq.expression(datesAndTimes());
+
+        assertThat(code)
+                .contains("extract(field(name(\"starttime\")), org.jooq.DatePart.YEAR)")
+                .contains("function(\"date_trunc\", Object.class, inline(\"month\"), field(name(\"starttime\")))")
+                .contains("field(\"interval {0}\", Object.class, inline(\"30 minutes\"))")
+                .contains(".ge(date(\"2012-09-01\").coerce(Object.class))");
+    }
 }

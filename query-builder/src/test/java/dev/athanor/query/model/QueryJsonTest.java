@@ -58,4 +58,34 @@ class QueryJsonTest {
         assertThat(mapper.readValue(mapper.writeValueAsString(query), Query.class))
                 .isEqualTo(query);
     }
+
+    @Test
+    void datesTimesAndIntervalsRoundTripThroughJson() throws Exception {
+        var query = Query.select(
+                        SelectItem.of(new Expression.Extract(Expression.Extract.Field.DOW, Expression.column("t"))),
+                        SelectItem.of(new Expression.Arithmetic(
+                                new Expression.DateTrunc(Expression.DateTrunc.Unit.MONTH, Expression.column("t")),
+                                Expression.Arithmetic.Operator.ADD,
+                                Expression.interval("1 month"))),
+                        SelectItem.of(new Expression.Literal(Expression.Literal.Type.TIME, "08:30:00")),
+                        SelectItem.of(new Expression.Literal(Expression.Literal.Type.TIMESTAMP, "2012-09-01 08:30:00")),
+                        SelectItem.of(new Expression.Literal(
+                                Expression.Literal.Type.TIMESTAMPTZ, "2012-09-01 08:30:00+02:00")))
+                .withWhere(Predicate.compare(
+                        Expression.column("t"), Predicate.Comparison.Operator.GE, Expression.date("2012-09-01")));
+
+        String json = mapper.writeValueAsString(query);
+
+        assertThat(json).contains("{\"kind\":\"extract\",\"field\":\"DOW\"", "\"kind\":\"date_trunc\"");
+        assertThat(mapper.readValue(json, Query.class)).isEqualTo(query);
+    }
+
+    @Test
+    void dateLiteralWithTextThatIsNotADateIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Expression.date("1 September 2012"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2012-09-01");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Expression.interval("one day"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -96,6 +96,15 @@ class SqlImporterRunTest {
                 "SELECT oi.\"user\", sum(oi.\"Qty\") AS \"Total Qty\" FROM \"Order Items\" oi"
                         + " WHERE oi.\"Item Id\" > 1 GROUP BY oi.\"user\"",
                 "SELECT count(*) FROM public.Resumes WHERE Workload = 'fulltime';",
+                "SELECT id, extract(year FROM created_at) AS y, extract(epoch FROM created_at) AS e,"
+                        + " date_trunc('day', created_at) AS d, created_at + interval '1 day' AS next_day,"
+                        + " created_at - interval '2 hours 30 minutes' AS earlier, time '08:30' AS t,"
+                        + " created_at - date '2000-01-01' AS since FROM resumes"
+                        + " WHERE created_at > date '2000-01-01' AND created_at < timestamp '2999-12-31 23:59:59'"
+                        + " AND created_at < current_date + interval '2 days' AND id < 20",
+                "SELECT date_trunc('month', created_at) AS month, count(*) FROM resumes"
+                        + " GROUP BY date_trunc('month', created_at) HAVING max(created_at) - min(created_at)"
+                        + " < interval '1 year 2 mons'",
             })
     void supportedQueryImportsWithoutRawSqlAndKeepsItsRows(String sql) {
         var imported = importAndCompare(sql, false);
@@ -240,6 +249,18 @@ class SqlImporterRunTest {
                 .filteredOn(Expression.FunctionCall.class::isInstance)
                 .extracting(expression -> ((Expression.FunctionCall) expression).name())
                 .contains("md5", "split_part");
+    }
+
+    @Test
+    void timestamptzLiteralImportsAsATimestampWithTimeZone() {
+        var imported = importAndCompare(
+                "SELECT id, timestamptz '2012-09-01 08:00:00+02' AS t FROM resumes"
+                        + " WHERE created_at > timestamptz '2000-01-01 00:00:00+00' AND id < 5",
+                false);
+
+        assertThat(imported.warnings()).isEmpty();
+        assertThat(renderer.renderInlined(imported.query(), Map.of()))
+                .contains("timestamp with time zone '2012-09-01 08:00:00+02:00' as t");
     }
 
     @Test

@@ -67,6 +67,10 @@ class QueryValidatorTest {
                 "SELECT workload, worker_id % 3, count(*) FROM resumes GROUP BY ROLLUP (workload, worker_id % 3)",
                 "SELECT id, row_number() OVER (PARTITION BY workload ORDER BY id) FROM resumes",
                 "SELECT workload, sum(count(*)) OVER () FROM resumes GROUP BY workload",
+                "SELECT id, created_at + interval '1 day', created_at - date '2000-01-01', extract(year FROM created_at),"
+                        + " date_trunc('month', created_at) + interval '1 month', interval '30 minutes' * id"
+                        + " FROM resumes WHERE created_at >= date '2000-01-01' AND created_at - interval '1 hour' < now()"
+                        + " AND date '2020-01-01' + 1 < created_at AND created_at - created_at < interval '1 day'",
             })
     void queriesPostgresqlAcceptsHaveNoProblems(String sql) {
         var query = model(sql);
@@ -192,6 +196,39 @@ class QueryValidatorTest {
 
         assertThat(problem.kind()).isEqualTo(Kind.TYPE_MISMATCH);
         assertThat(problem.message()).contains("write the number as text in quotes: '42'");
+    }
+
+    @Test
+    void sumOfTwoTimestampsIsReported() {
+        var problem = onlyProblem("SELECT created_at + created_at FROM resumes");
+
+        assertThat(problem.kind()).isEqualTo(Kind.TYPE_MISMATCH);
+        assertThat(problem.path()).isEqualTo("items[0].expression");
+        assertThat(problem.message()).startsWith("PostgreSQL has no timestamp + timestamp: add an interval");
+    }
+
+    @Test
+    void timestampComparedWithANumberIsReported() {
+        var problem = onlyProblem("SELECT id FROM resumes WHERE created_at > 2012");
+
+        assertThat(problem.kind()).isEqualTo(Kind.TYPE_MISMATCH);
+        assertThat(problem.path()).isEqualTo("where.right");
+        assertThat(problem.message()).startsWith("A timestamp cannot be compared with a number");
+    }
+
+    @Test
+    void extractFromANumberIsReported() {
+        var problem = onlyProblem("SELECT extract(year FROM compensation) FROM resumes");
+
+        assertThat(problem.kind()).isEqualTo(Kind.TYPE_MISMATCH);
+        assertThat(problem.path()).isEqualTo("items[0].expression");
+    }
+
+    @Test
+    void hourOfADateIsReported() {
+        var problem = onlyProblem("SELECT extract(hour FROM date '2020-01-01') FROM resumes");
+
+        assertThat(problem.message()).isEqualTo("A date has no hour: extract it from a timestamp.");
     }
 
     @Test
