@@ -2,6 +2,7 @@ package dev.athanor.model.session;
 
 import dev.athanor.model.catalog.Column;
 import dev.athanor.model.catalog.ForeignKey;
+import dev.athanor.model.relationship.Relationship;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +31,9 @@ public final class Row {
     private final boolean[] given;
 
     private final Map<ForeignKey, Row> parents = new LinkedHashMap<>();
+    /** Loaded relationships: the related rows, in order; a relationship not loaded has no entry. */
+    private final Map<Relationship, List<Row>> related = new LinkedHashMap<>();
+
     private ObjectState state = ObjectState.TRANSIENT;
     private Session session;
     private RowKey key;
@@ -151,6 +155,27 @@ public final class Row {
     /** The rows this row is linked to, by foreign key. */
     public Map<ForeignKey, Row> parents() {
         return Collections.unmodifiableMap(parents);
+    }
+
+    /** The loaded rows of {@code relationship}, without SQL; empty when it is not loaded. */
+    Optional<List<Row>> relatedRows(Relationship relationship) {
+        List<Row> rows = related.get(relationship);
+        return rows == null ? Optional.empty() : Optional.of(List.copyOf(rows));
+    }
+
+    /** The live list of {@code relationship}'s rows, created empty (now loaded) if absent. */
+    List<Row> relatedList(Relationship relationship) {
+        return related.computeIfAbsent(relationship, r -> new ArrayList<>());
+    }
+
+    /** Whether {@code relationship} is loaded. */
+    boolean relatedLoaded(Relationship relationship) {
+        return related.containsKey(relationship);
+    }
+
+    /** Forgets every loaded relationship: they load again on next access. */
+    void expireRelated() {
+        related.clear();
     }
 
     /** Whether the attribute is expired: its value is unknown until read again. */
@@ -354,6 +379,7 @@ public final class Row {
         for (int i = 0; i < current.length; i++) {
             expire(i);
         }
+        related.clear();
     }
 
     /** Copies the linked parent's key into the foreign key's columns, when the parent has one. */

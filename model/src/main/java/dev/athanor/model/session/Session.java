@@ -71,6 +71,8 @@ public final class Session implements AutoCloseable {
     private boolean expireOnCommit = true;
     private long insertCounter;
     private boolean closed;
+    private LoadReport lastLoadReport = LoadReport.empty();
+    private final List<NPlusOneWarning> nPlusOneWarnings = new ArrayList<>();
 
     private Session(Engine engine, Catalog catalog, String origin) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -626,6 +628,100 @@ public final class Session implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------- relationships
+
+    /** How many lazy loads of one relationship within {@link #N_PLUS_ONE_WINDOW} raise an N+1 warning. */
+    public static final int N_PLUS_ONE_THRESHOLD = 5;
+
+    /** The window in which {@link #N_PLUS_ONE_THRESHOLD} lazy loads of one relationship raise an N+1 warning. */
+    public static final java.time.Duration N_PLUS_ONE_WINDOW = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Loads the parents {@code query} selects, then its relationships, each with its strategy, after an autoflush.
+     * Every row goes into the identity map (a row already there comes back as the same object, its un-flushed
+     * changes kept). A relationship loaded with {@link dev.athanor.model.relationship.LoaderStrategy#LAZY} is then
+     * accessed on every parent, as a program walking the parents would: one SELECT each (the N+1 the report
+     * shows). One loaded with {@code RAISE} is accessed the same way, which fails.
+     *
+     * @throws RaiseLoadException when an option's strategy is raise (its report holds the parent query)
+     */
+    public LoadResult load(LoadQuery query) {
+        return guarded(() -> new RelationshipLoader(this).load(query));
+    }
+
+    /**
+     * Loads relationships of rows already in the session (expanding rows in a browser), each option's path
+     * starting at the rows' table. Joined and subquery select the rows again by key (one statement) to join from.
+     *
+     * @return what the loads sent
+     */
+    public LoadReport loadRelated(Collection<Row> parents, List<LoadOption> options) {
+        return guarded(() -> new RelationshipLoader(this).loadRelated(parents, options));
+    }
+
+    /**
+     * The rows related to {@code row} through {@code relationship}: already loaded ones without SQL, else loaded
+     * now as a lazy load would (one SELECT for this row; none for a many-to-one whose target is in the identity
+     * map), whatever the relationship's default strategy, except {@code raise}. A many-to-one or one-to-one gives
+     * at most one row. {@link #lastLoadReport()} tells what it sent.
+     *
+     * @throws RaiseLoadException when not loaded and the relationship's strategy is raise
+     */
+    public List<Row> related(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        return guarded(() -> new RelationshipLoader(this).related(row, relationship));
+    }
+
+    /** The one row a many-to-one or one-to-one leads to, loaded as {@link #related(Row, dev.athanor.model.relationship.Relationship)} does. */
+    public Optional<Row> relatedOne(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        List<Row> rows = related(row, relationship);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    /**
+     * The rows already loaded for {@code row} through {@code relationship}, without any SQL; empty when the
+     * relationship is not loaded (an empty list when it is loaded and has no rows). Cheap: a UI builds its
+     * snapshot from it.
+     */
+    public Optional<List<Row>> loadedRelated(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        return row.relatedRows(relationship);
+    }
+
+    /** Whether {@code relationship} of {@code row} is loaded (reading it sends nothing). */
+    public boolean isLoaded(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        return row.relatedRows(relationship).isPresent();
+    }
+
+    /** What the most recent {@link #load}, {@link #loadRelated} or {@link #related} sent. */
+    public LoadReport lastLoadReport() {
+        return lastLoadReport;
+    }
+
+    /** Every N+1 warning raised in this session, oldest first. */
+    public List<NPlusOneWarning> nPlusOneWarnings() {
+        return List.copyOf(nPlusOneWarnings);
+    }
+
+    /**
+     * Adds {@code child} to {@code parent}'s {@code relationship}, sent at the next flush (and shown in the
+     * {@link #plan()}): for a one-to-many the child's foreign key takes the parent's key ({@link Row#link}, a
+     * pending parent's new key included); for a many-to-one or the child side of a one-to-one, {@code parent}'s
+     * foreign key takes {@code child}'s key; for a many-to-many a new association row is inserted. A transient
+     * child or association row is added to the session. The loaded collection, if any, gets the child too.
+     */
+    public void append(Row parent, dev.athanor.model.relationship.Relationship relationship, Row child) {
+        guarded(() -> new RelationshipLoader(this).append(parent, relationship, child));
+    }
+
+    /**
+     * Removes {@code child} from {@code parent}'s {@code relationship} at the next flush: for a many-to-many the
+     * association row is deleted (read first by key if not in the session); for a one-to-many the child's foreign
+     * key columns are set to NULL (SQLAlchemy's default without delete-orphan; a NOT NULL key makes the flush
+     * fail: delete the child instead); for a many-to-one the parent's foreign key columns are set to NULL.
+     */
+    public void remove(Row parent, dev.athanor.model.relationship.Relationship relationship, Row child) {
+        guarded(() -> new RelationshipLoader(this).remove(parent, relationship, child));
     }
 
     // ---------------------------------------------------------------- transaction
