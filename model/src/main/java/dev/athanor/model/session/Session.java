@@ -72,6 +72,9 @@ public final class Session implements AutoCloseable {
     private boolean expireOnCommit = true;
     private long insertCounter;
     private boolean closed;
+    private LoadReport lastLoadReport = LoadReport.empty();
+    private final NPlusOneDetector nPlusOneDetector = new NPlusOneDetector(java.time.Clock.systemUTC());
+    private final List<NPlusOneWarning> nPlusOneWarnings = new ArrayList<>();
 
     private Session(Engine engine, Catalog catalog, String origin) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -138,7 +141,7 @@ public final class Session implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    private void fire(SessionEvent.Kind kind, Row row, String detail) {
+    void fire(SessionEvent.Kind kind, Row row, String detail) {
         if (listeners.isEmpty()) {
             return;
         }
@@ -519,9 +522,21 @@ public final class Session implements AutoCloseable {
         for (int c = 0; c < columns.length; c++) {
             values[c] = result.getObject(c + 1);
         }
+        return materialize(mapping, values, columns, xmin ? result.getString(columns.length + 1) : null, overwrite);
+    }
+
+    /**
+     * The identity map's object for a row read from the database: a new persistent row, or the one already there
+     * with only its expired attributes filled in (all of them with {@code overwrite}).
+     *
+     * @param values the values read, position by position with {@code columns}
+     * @param columns the column positions read; they include the key
+     * @param version the row's {@code xmin} when the table's changes by others are detected, else null
+     */
+    Row materialize(TableMapping mapping, Object[] values, int[] columns, String version, boolean overwrite) {
         var keyValues = new ArrayList<Object>();
         for (int k : mapping.keyPositions()) {
-            keyValues.add(values[k]);
+            keyValues.add(values[indexOf(columns, k)]);
         }
         RowKey key = new RowKey(mapping.target(), keyValues);
         Row row = identityMap.get(key);
@@ -540,8 +555,8 @@ public final class Session implements AutoCloseable {
                 filled++;
             }
         }
-        if (xmin && (fresh || overwrite)) {
-            row.version(result.getString(columns.length + 1));
+        if (version != null && (fresh || overwrite)) {
+            row.version(version);
         }
         if (fresh) {
             fire(SessionEvent.Kind.STATE_CHANGED, row, "loaded -> persistent");
@@ -549,6 +564,34 @@ public final class Session implements AutoCloseable {
             fire(SessionEvent.Kind.LOADED, row, Integer.toString(filled));
         }
         return row;
+    }
+
+    /** The row of the identity map with this key, or null; sends nothing. */
+    Row identity(RowKey key) {
+        return identityMap.get(key);
+    }
+
+    /** The mapping of the relation named {@code name}. */
+    TableMapping mapping(QualifiedName name) {
+        return mapping(catalog.relation(name).orElseThrow(() -> new IllegalArgumentException("no relation " + name)));
+    }
+
+    /** Whether {@code table}'s rows carry an {@code xmin} version the session compares at UPDATE and DELETE. */
+    boolean checksXmin(QualifiedName table) {
+        return Statements.XMIN.equals(versionChecks.get(table));
+    }
+
+    void lastLoadReport(LoadReport report) {
+        this.lastLoadReport = report;
+    }
+
+    NPlusOneDetector nPlusOneDetector() {
+        return nPlusOneDetector;
+    }
+
+    void warned(NPlusOneWarning warning) {
+        nPlusOneWarnings.add(warning);
+        fire(SessionEvent.Kind.N_PLUS_ONE, null, warning.message());
     }
 
     /** Reads every expired attribute of a persistent row (one SELECT); called on first access. */
@@ -636,12 +679,12 @@ public final class Session implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface ResultWork {
+    interface ResultWork {
         void read(ResultSet result) throws SQLException;
     }
 
     /** Runs a query in the session's transaction (begun if needed). */
-    private void run(String sql, List<Object> binds, ResultWork work) {
+    void run(String sql, List<Object> binds, ResultWork work) {
         Connection connection = begin().connection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int b = 0; b < binds.size(); b++) {
@@ -655,7 +698,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void autoflushNow() {
+    void autoflushNow() {
         if (autoflush && noAutoflush == 0 && (!pending.isEmpty() || !toDelete.isEmpty() || hasDirty())) {
             flush();
         }
@@ -668,6 +711,100 @@ public final class Session implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------- relationships
+
+    /** How many lazy loads of one relationship within {@link #N_PLUS_ONE_WINDOW} raise an N+1 warning. */
+    public static final int N_PLUS_ONE_THRESHOLD = 5;
+
+    /** The window in which {@link #N_PLUS_ONE_THRESHOLD} lazy loads of one relationship raise an N+1 warning. */
+    public static final java.time.Duration N_PLUS_ONE_WINDOW = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Loads the parents {@code query} selects, then its relationships, each with its strategy, after an autoflush.
+     * Every row goes into the identity map (a row already there comes back as the same object, its un-flushed
+     * changes kept). A relationship loaded with {@link dev.athanor.model.relationship.LoaderStrategy#LAZY} is then
+     * accessed on every parent, as a program walking the parents would: one SELECT each (the N+1 the report
+     * shows). One loaded with {@code RAISE} is accessed the same way, which fails.
+     *
+     * @throws RaiseLoadException when an option's strategy is raise (its report holds the parent query)
+     */
+    public LoadResult load(LoadQuery query) {
+        return guarded(() -> new RelationshipLoader(this).load(query));
+    }
+
+    /**
+     * Loads relationships of rows already in the session (expanding rows in a browser), each option's path
+     * starting at the rows' table. Joined and subquery select the rows again by key (one statement) to join from.
+     *
+     * @return what the loads sent
+     */
+    public LoadReport loadRelated(Collection<Row> parents, List<LoadOption> options) {
+        return guarded(() -> new RelationshipLoader(this).loadRelated(parents, options));
+    }
+
+    /**
+     * The rows related to {@code row} through {@code relationship}: already loaded ones without SQL, else loaded
+     * now as a lazy load would (one SELECT for this row; none for a many-to-one whose target is in the identity
+     * map), whatever the relationship's default strategy, except {@code raise}. A many-to-one or one-to-one gives
+     * at most one row. {@link #lastLoadReport()} tells what it sent.
+     *
+     * @throws RaiseLoadException when not loaded and the relationship's strategy is raise
+     */
+    public List<Row> related(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        return guarded(() -> new RelationshipLoader(this).related(row, relationship));
+    }
+
+    /** The one row a many-to-one or one-to-one leads to, loaded as {@link #related(Row, dev.athanor.model.relationship.Relationship)} does. */
+    public Optional<Row> relatedOne(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        List<Row> rows = related(row, relationship);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    /**
+     * The rows already loaded for {@code row} through {@code relationship}, without any SQL; empty when the
+     * relationship is not loaded (an empty list when it is loaded and has no rows). Cheap: a UI builds its
+     * snapshot from it.
+     */
+    public Optional<List<Row>> loadedRelated(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        return row.relatedRows(relationship);
+    }
+
+    /** Whether {@code relationship} of {@code row} is loaded (reading it sends nothing). */
+    public boolean isLoaded(Row row, dev.athanor.model.relationship.Relationship relationship) {
+        return row.relatedRows(relationship).isPresent();
+    }
+
+    /** What the most recent {@link #load}, {@link #loadRelated} or {@link #related} sent. */
+    public LoadReport lastLoadReport() {
+        return lastLoadReport;
+    }
+
+    /** Every N+1 warning raised in this session, oldest first. */
+    public List<NPlusOneWarning> nPlusOneWarnings() {
+        return List.copyOf(nPlusOneWarnings);
+    }
+
+    /**
+     * Adds {@code child} to {@code parent}'s {@code relationship}, sent at the next flush (and shown in the
+     * {@link #plan()}): for a one-to-many the child's foreign key takes the parent's key ({@link Row#link}, a
+     * pending parent's new key included); for a many-to-one or the child side of a one-to-one, {@code parent}'s
+     * foreign key takes {@code child}'s key; for a many-to-many a new association row is inserted. A transient
+     * child or association row is added to the session. The loaded collection, if any, gets the child too.
+     */
+    public void append(Row parent, dev.athanor.model.relationship.Relationship relationship, Row child) {
+        guarded(() -> new RelationshipLoader(this).append(parent, relationship, child));
+    }
+
+    /**
+     * Removes {@code child} from {@code parent}'s {@code relationship} at the next flush: for a many-to-many the
+     * association row is deleted (read first by key if not in the session); for a one-to-many the child's foreign
+     * key columns are set to NULL (SQLAlchemy's default without delete-orphan; a NOT NULL key makes the flush
+     * fail: delete the child instead); for a many-to-one the parent's foreign key columns are set to NULL.
+     */
+    public void remove(Row parent, dev.athanor.model.relationship.Relationship relationship, Row child) {
+        guarded(() -> new RelationshipLoader(this).remove(parent, relationship, child));
     }
 
     // ---------------------------------------------------------------- transaction

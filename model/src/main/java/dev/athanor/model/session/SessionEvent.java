@@ -30,6 +30,10 @@ public record SessionEvent(Kind kind, Row row, String detail) {
         /** A flush sent its statements (detail: how many). */
         FLUSHED,
         /** The transaction began, committed, rolled back or failed (detail: the new {@link TransactionState}). */
-        TRANSACTION
+        TRANSACTION,
+        /** A relationship of the row was loaded (detail: the relationship's qualified name); null row for many. */
+        RELATIONSHIP_LOADED,
+        /** Repeated lazy loads of one relationship (detail: the {@link NPlusOneWarning#message()}). */
+        N_PLUS_ONE
     }
 }
