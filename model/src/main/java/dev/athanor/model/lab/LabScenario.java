@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param parents where the parents come from
  * @param paths the relationship paths to load, each from the parents' table ({@code [workers.resumes]}, {@code
- *     [workers.resumes, resumes.vacancies_replied]}); a path's earlier steps are loaded too, with the same
+ *     [workers.resumes, resumes.vacancies]}); a path's earlier steps are loaded too, with the same
  *     strategy; the depth is the longest path's length
  * @param strategies the strategies to run, in the order results are reported
  * @param eagerJoin the user's own join for {@code contains_eager} (a filter, or each parent's first row by an
@@ -94,7 +94,7 @@ public record LabScenario(
         return paths.stream().mapToInt(List::size).max().orElse(0);
     }
 
-    /** A path as people write it: {@code resumes.vacancies_replied}. */
+    /** A path as people write it: {@code resumes.vacancies}. */
     public static String dotted(List<Relationship> path) {
         return String.join(".", path.stream().map(Relationship::name).toList());
     }

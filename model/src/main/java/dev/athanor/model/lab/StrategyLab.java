@@ -56,8 +56,8 @@ public final class StrategyLab {
     }
 
     /**
-     * The relationships a dotted path names from {@code table}: {@code resumes.vacancies_replied} from {@code
-     * workers} is {@code [workers.resumes, resumes.vacancies_replied]}.
+     * The relationships a dotted path names from {@code table}: {@code resumes.vacancies} from {@code
+     * workers} is {@code [workers.resumes, resumes.vacancies]}.
      *
      * @throws UnknownRelationshipException naming the table's relationships when a step is not one of them
      */
