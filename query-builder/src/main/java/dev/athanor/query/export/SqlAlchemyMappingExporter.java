@@ -271,8 +271,11 @@ public final class SqlAlchemyMappingExporter {
                     .filter(back -> tables.contains(back.target()))
                     .ifPresent(back -> arguments.add("back_populates=" + SqlAlchemyExporter.python(back.name())));
         }
-        r.association()
-                .ifPresent(a -> arguments.add("secondary=" + SqlAlchemyExporter.python(associationName(a.table()))));
+        r.association().ifPresent(a -> {
+            arguments.add("secondary=" + SqlAlchemyExporter.python(associationName(a.table())));
+            overlaps(r, a.table(), tables)
+                    .ifPresent(names -> arguments.add("overlaps=" + SqlAlchemyExporter.python(names)));
+        });
         if (!r.orderBy().isEmpty()) {
             arguments.add("order_by=" + SqlAlchemyExporter.python(orderBy(r)));
         }
@@ -302,6 +305,24 @@ public final class SqlAlchemyMappingExporter {
             out.append("    )\n");
         }
         return out.toString();
+    }
+
+    /**
+     * The relationships that write the same association rows as the many-to-many {@code r} (the association
+     * table's own many-to-one and one-to-many, mapped too): SQLAlchemy warns unless {@code overlaps} names them.
+     */
+    private Optional<String> overlaps(Relationship r, QualifiedName association, Set<QualifiedName> tables) {
+        var names = new TreeSet<String>();
+        for (QualifiedName side : List.of(r.parent(), r.target(), association)) {
+            for (Relationship other : relationships.of(side)) {
+                boolean throughAssociation = other.association().isEmpty()
+                        && (other.target().equals(association) || other.parent().equals(association));
+                if (throughAssociation && tables.contains(other.parent()) && tables.contains(other.target())) {
+                    names.add(attributeName(other.name()));
+                }
+            }
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(String.join(",", names));
     }
 
     private String join(Relation relation, Relationship r) {

@@ -217,8 +217,8 @@ class SqlAlchemyMappingExporterTest {
                         "resumes: list[\"ResumesDTO\"]");
     }
 
-    @Test
-    void withSqlAlchemyTwoTheModuleImportsAndMapsEveryClass() throws Exception {
+    /** What importing {@code code} and configuring its mappers printed, or skips when SQLAlchemy 2 is missing. */
+    private static String importedWithSqlAlchemyTwo(String code) throws Exception {
         var version = run(python(
                 MAPPING_PYTHON,
                 "import sqlalchemy, pydantic; print(sqlalchemy.__version__.split('.')[0], pydantic.VERSION.split('.')[0])",
@@ -231,9 +231,11 @@ class SqlAlchemyMappingExporterTest {
                 "SQLAlchemy 2 and Pydantic 2 are needed to import the mapping; found (major versions) "
                         + version.strip());
         var dir = Files.createTempDirectory("athanor-mapping");
-        Files.writeString(dir.resolve("mapping.py"), module);
+        Files.writeString(dir.resolve("mapping.py"), code);
         var process = new ProcessBuilder(
                         MAPPING_PYTHON,
+                        "-W",
+                        "error",
                         "-c",
                         "import sys; sys.path.insert(0, sys.argv[1]); import mapping;"
                                 + " from sqlalchemy.orm import configure_mappers; configure_mappers();"
@@ -242,10 +244,25 @@ class SqlAlchemyMappingExporterTest {
                 .redirectErrorStream(true)
                 .start();
         String said = run(process);
-
         assertThat(process.exitValue())
-                .as("importing the mapping said:\n%s", said)
+                .as("importing the mapping said:\n%s\n%s", said, code)
                 .isZero();
-        assertThat(said).contains("'resumes'", "'vacancies_replies'", "'workers'");
+        return said;
+    }
+
+    @Test
+    void withSqlAlchemyTwoTheModuleImportsAndMapsEveryClass() throws Exception {
+        assertThat(importedWithSqlAlchemyTwo(module)).contains("'resumes'", "'vacancies_replies'", "'workers'");
+    }
+
+    @Test
+    void withSqlAlchemyTwoTheInferredMappingOfEverySampleTableImportsWithoutWarnings() throws Exception {
+        var tables = catalog.relations().stream()
+                .filter(r -> r.schema().equals("public") && r.kind() == dev.athanor.model.catalog.ObjectKind.TABLE)
+                .map(r -> r.qualifiedName())
+                .toList();
+        String inferred = SqlAlchemyMappingExporter.export(catalog, Relationships.infer(catalog), tables);
+
+        assertThat(importedWithSqlAlchemyTwo(inferred)).contains("'projects'", "'users'", "'vacancies_replies'");
     }
 }
