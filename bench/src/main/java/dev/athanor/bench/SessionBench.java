@@ -141,7 +141,10 @@ public final class SessionBench {
         try (var session = Session.open(engine, catalog)) {
             TableMapping resumes = session.mapping("public", "resumes");
             List<Row> loaded = session.select(
-                    resumes, DSL.field(DSL.name("id")).le(rows).and(DSL.field(DSL.name("id")).gt(0)));
+                    resumes,
+                    DSL.field(DSL.name("id"))
+                            .le(rows)
+                            .and(DSL.field(DSL.name("id")).gt(0)));
             long start = System.nanoTime();
             for (Row resume : loaded) {
                 resume.set("compensation", 1_000 + bump * 10 + ((Number) resume.get("id")).intValue() % 7);
@@ -186,13 +189,13 @@ public final class SessionBench {
                 what, s / 1_000_000, j / 1_000_000, (double) s / j);
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static int intArgument(String[] args, String name, int fallback) {
+    static int intArgument(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
@@ -201,7 +204,7 @@ public final class SessionBench {
         return fallback;
     }
 
-    private static void print(String format, Object... args) {
+    static void print(String format, Object... args) {
         System.out.println(String.format(Locale.US, format, args));
     }
 }

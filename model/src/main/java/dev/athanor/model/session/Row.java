@@ -31,8 +31,13 @@ public final class Row {
     private final boolean[] given;
 
     private final Map<ForeignKey, Row> parents = new LinkedHashMap<>();
-    /** Loaded relationships: the related rows, in order; a relationship not loaded has no entry. */
-    private final Map<Relationship, List<Row>> related = new LinkedHashMap<>();
+    /**
+     * Loaded relationships and their rows, position by position; a relationship not loaded has no entry. Lists
+     * rather than a map: a row holds few, and a record's hash code reads every component.
+     */
+    private List<Relationship> relatedKeys;
+
+    private List<List<Row>> relatedValues;
 
     private ObjectState state = ObjectState.TRANSIENT;
     private Session session;
@@ -159,30 +164,59 @@ public final class Row {
 
     /** The loaded rows of {@code relationship}, without SQL; empty when it is not loaded. */
     Optional<List<Row>> relatedRows(Relationship relationship) {
-        List<Row> rows = related.get(relationship);
-        return rows == null ? Optional.empty() : Optional.of(List.copyOf(rows));
+        int i = relatedIndex(relationship);
+        return i < 0 ? Optional.empty() : Optional.of(List.copyOf(relatedValues.get(i)));
     }
 
     /** The live list of {@code relationship}'s rows, created empty (now loaded) if absent. */
     List<Row> relatedList(Relationship relationship) {
-        return related.computeIfAbsent(relationship, r -> new ArrayList<>());
+        int i = relatedIndex(relationship);
+        return i < 0 ? resetRelated(relationship) : relatedValues.get(i);
     }
 
     /** A new, empty list for {@code relationship}'s rows, replacing what was loaded: a load fills it. */
     List<Row> resetRelated(Relationship relationship) {
         var rows = new ArrayList<Row>();
-        related.put(relationship, rows);
+        int i = relatedIndex(relationship);
+        if (i >= 0) {
+            relatedValues.set(i, rows);
+        } else {
+            if (relatedKeys == null) {
+                relatedKeys = new ArrayList<>(2);
+                relatedValues = new ArrayList<>(2);
+            }
+            relatedKeys.add(relationship);
+            relatedValues.add(rows);
+        }
         return rows;
     }
 
     /** Whether {@code relationship} is loaded. */
     boolean relatedLoaded(Relationship relationship) {
-        return related.containsKey(relationship);
+        return relatedIndex(relationship) >= 0;
+    }
+
+    private int relatedIndex(Relationship relationship) {
+        if (relatedKeys == null) {
+            return -1;
+        }
+        for (int i = 0; i < relatedKeys.size(); i++) {
+            if (relatedKeys.get(i) == relationship) {
+                return i;
+            }
+        }
+        for (int i = 0; i < relatedKeys.size(); i++) {
+            if (relatedKeys.get(i).equals(relationship)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Forgets every loaded relationship: they load again on next access. */
     void expireRelated() {
-        related.clear();
+        relatedKeys = null;
+        relatedValues = null;
     }
 
     /** Whether the attribute is expired: its value is unknown until read again. */
@@ -386,7 +420,7 @@ public final class Row {
         for (int i = 0; i < current.length; i++) {
             expire(i);
         }
-        related.clear();
+        expireRelated();
     }
 
     /** Copies the linked parent's key into the foreign key's columns, when the parent has one. */

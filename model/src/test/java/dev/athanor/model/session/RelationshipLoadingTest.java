@@ -305,6 +305,26 @@ class RelationshipLoadingTest {
     }
 
     @Test
+    void selectinOfAManyToOneReadsOnlyTargetsNotYetInTheSession() {
+        try (var session = db.open()) {
+            session.load(allWorkers().where("id <= 600"));
+            LoadResult result = session.load(LoadQuery.of(RESUMES_TABLE).with(LoaderStrategy.SELECTIN, worker));
+            List<LoadReport.LoadStatement> selects =
+                    result.report().statements().subList(1, result.report().statementCount());
+            // The 540 workers above 600 that have resumes: two statements of at most 500 keys.
+            assertThat(selects).hasSize(2);
+            assertThat(selects.stream()
+                            .mapToLong(LoadReport.LoadStatement::rows)
+                            .sum())
+                    .isEqualTo(WORKERS - 600 - 60);
+            assertThat(result.rows())
+                    .allSatisfy(r -> assertThat(session.loadedRelated(r, worker).orElseThrow())
+                            .singleElement()
+                            .satisfies(w -> assertThat(w.get("id")).isEqualTo(r.get("worker_id"))));
+        }
+    }
+
+    @Test
     void aLoadKeepsTheUnflushedChangesOfRowsAlreadyInTheSession() {
         try (var session = db.open()) {
             session.autoflush(false);
