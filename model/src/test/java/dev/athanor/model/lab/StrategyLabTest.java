@@ -96,6 +96,17 @@ class StrategyLabTest {
     }
 
     @Test
+    void containsEagerWithTheParentsOwnJoinSendsOneStatement() {
+        var scenario = resumesOf(40, LoaderStrategy.CONTAINS_EAGER)
+                .withEagerJoin(dev.athanor.model.session.LoadOption.EagerJoin.filtered("workload = 'parttime'"));
+
+        var eager = lab.run(scenario).outcome(LoaderStrategy.CONTAINS_EAGER).orElseThrow();
+
+        assertThat(eager.succeeded()).isTrue();
+        assertThat(eager.statementCount()).isEqualTo(1);
+    }
+
+    @Test
     void lazySendsOneStatementPerParentAfterTheParentQuery() {
         var result = lab.run(resumesOf(25, LoaderStrategy.LAZY));
 
