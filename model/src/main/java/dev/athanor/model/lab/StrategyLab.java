@@ -244,6 +244,9 @@ public final class StrategyLab {
                         " instead of %,d with %s",
                         worst.statementCount(),
                         worst.strategy().label())));
+        if (best.strategy() == LoaderStrategy.SUBQUERY) {
+            reason.append(" (its second statement runs the parents' query again)");
+        }
         if (best.duplicateParentRows() == 0) {
             ranked.stream()
                     .filter(o -> o.duplicateParentRows() > 0)
