@@ -66,7 +66,7 @@ public final class Main {
             }
             // Slots for the command-line tools; each replaces its line with a call into its own package.
             case "sample-data" -> dev.athanor.sample.SampleDataTool.run(rest, out, err);
-            case "run", "sql" -> dev.athanor.app.cli.CommandLine.run(command, rest, out, err);
+            case "run", "sql", "lab", "export-mapping" -> dev.athanor.app.cli.CommandLine.run(command, rest, out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -105,11 +105,14 @@ public final class Main {
                   run PROJECT ...     run the saved queries of a project, rows to standard output
                                       (athanor run --help for options)
                   sql PROJECT ...     print the SQL of a saved query (athanor sql --help)
+                  lab --table T ...   compare loader strategies on a relationship (athanor lab --help)
+                  export-mapping ...  SQLAlchemy 2.0 mapping and Pydantic DTOs of tables (--help)
                   sample-data ...     regenerate the sample data
                   help                show this message
 
-                Exit status of run and sql: 0 ok, 2 usage error, 3 project file error,
-                4 connection or authentication error, 5 query error, 130 interrupted.""";
+                Exit status of run, sql and lab: 0 ok, 2 usage error, 3 project file error,
+                4 connection or authentication error, 5 query error, 6 more statements than
+                lab --max-statements allows, 130 interrupted.""";
     }
 
     private static void launchDesktop() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The command-line runner: {@code athanor run} and {@code athanor sql}. Rows go to standard output; notes and
+ * The command-line runner: {@code athanor run}, {@code athanor sql} and {@code athanor lab}. Rows go to standard output; notes and
  * errors, in plain words, to standard error; the exit status says what happened ({@link ExitStatus}).
  */
 public final class CommandLine {
@@ -20,13 +20,14 @@ public final class CommandLine {
     static final String EXIT_STATUSES = """
 
             Exit status: 0 ok, 2 usage error, 3 project file error, 4 connection or authentication error,
-                         5 query error (SQL error, missing parameter), 130 interrupted.
+                         5 query error (SQL error, missing parameter),
+                         6 a strategy needs more statements than --max-statements (athanor lab), 130 interrupted.
             """;
 
     private CommandLine() {}
 
     /**
-     * Runs {@code athanor COMMAND ARGS...} for COMMAND {@code run} or {@code sql} in this process, with the
+     * Runs {@code athanor COMMAND ARGS...} for COMMAND {@code run}, {@code sql} or {@code lab} in this process, with the
      * process environment, a password prompt when a person is at a terminal, and the usual sample database.
      *
      * @return the exit status code
@@ -51,6 +52,8 @@ public final class CommandLine {
             return switch (command) {
                 case "run" -> RunCommand.run(args, context, running);
                 case "sql" -> SqlCommand.run(args, context);
+                case "lab" -> LabCommand.run(args, context);
+                case "export-mapping" -> ExportMappingCommand.run(args, context);
                 default -> throw new CommandFailure(ExitStatus.USAGE, "unknown command '" + command + "'");
             };
         } catch (CommandFailure failure) {

@@ -148,6 +148,14 @@ final class DatabaseTarget implements AutoCloseable {
         return engine.connection(ORIGIN);
     }
 
+    /** The Engine of the last {@link #connect}: the one to open sessions on. */
+    Engine engine() {
+        if (engine == null) {
+            throw new IllegalStateException("not connected yet");
+        }
+        return engine;
+    }
+
     /** Classifies a failure of a statement on this database. */
     DatabaseException classify(Throwable failure) {
         return engine.classify(failure);

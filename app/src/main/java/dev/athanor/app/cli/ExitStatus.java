@@ -1,6 +1,6 @@
 package dev.athanor.app.cli;
 
-/** The process exit statuses of {@code athanor run} and {@code athanor sql}, as documented in {@code --help}. */
+/** The process exit statuses of {@code athanor run}, {@code sql} and {@code lab}, as documented in {@code --help}. */
 public enum ExitStatus {
     /** Everything ran. */
     OK(0),
@@ -12,6 +12,8 @@ public enum ExitStatus {
     CONNECTION(4),
     /** A query failed: SQL error on the server, or a parameter without value. */
     QUERY(5),
+    /** {@code athanor lab --max-statements N}: a chosen strategy needed more statements than N. */
+    TOO_MANY_STATEMENTS(6),
     /** Interrupted (Ctrl-C); the running statement was cancelled. */
     INTERRUPTED(130);
 

@@ -29,9 +29,14 @@ public final class SchemaTreeModel {
     private final ObjectProperty<SchemaNode> selected = new SimpleObjectProperty<>(this, "selected");
     /** The catalog load in progress: a newer refresh supersedes it. */
     private final Slot loadingCatalog;
+    /** The mapping export in progress: a newer one supersedes it. */
+    private final Slot exportingMapping;
+
+    private final ReadOnlyObjectWrapper<String> exported = new ReadOnlyObjectWrapper<>(this, "exported");
 
     public SchemaTreeModel(Background background, SchemaService service, String databaseLabel) {
         this.loadingCatalog = background.slot();
+        this.exportingMapping = background.slot();
         this.service = service;
         this.root = new SchemaNode.Database(databaseLabel);
     }
@@ -51,6 +56,39 @@ public final class SchemaTreeModel {
                     loading.set(false);
                     problem.set(Problem.describe("Could not load the schema", failure));
                 });
+    }
+
+    /**
+     * Writes the SQLAlchemy 2.0 mapping and Pydantic DTOs of {@code tables} (with the relationships inferred from
+     * their foreign keys) to {@code file}, off the UI thread. {@link #exportedProperty()} then names the file, or
+     * {@link #problemProperty()} says why it could not be written.
+     */
+    public void exportMapping(List<SchemaNode.DbObject> tables, java.nio.file.Path file) {
+        if (!(snapshot.get() instanceof CatalogSnapshot loaded) || tables.isEmpty()) {
+            return;
+        }
+        var catalog = loaded.catalog();
+        var names = tables.stream()
+                .map(t -> new dev.athanor.model.catalog.QualifiedName(t.schema(), t.name()))
+                .toList();
+        exportingMapping.submit(
+                "Exporting the SQLAlchemy mapping",
+                () -> {
+                    String module = dev.athanor.query.export.SqlAlchemyMappingExporter.export(
+                            catalog, dev.athanor.model.relationship.Relationships.infer(catalog), names);
+                    java.nio.file.Files.writeString(file, module, java.nio.charset.StandardCharsets.UTF_8);
+                    return file.toString();
+                },
+                written -> {
+                    problem.set(null);
+                    exported.set(written);
+                },
+                failure -> problem.set(Problem.describe("Could not export the SQLAlchemy mapping", failure)));
+    }
+
+    /** The file the last mapping export wrote. */
+    public ReadOnlyObjectProperty<String> exportedProperty() {
+        return exported.getReadOnlyProperty();
     }
 
     public SchemaNode.Database root() {

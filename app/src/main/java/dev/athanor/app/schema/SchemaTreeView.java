@@ -42,6 +42,13 @@ public final class SchemaTreeView extends VBox {
         tree.setId("schema-tree");
         tree.setShowRoot(true);
         tree.setCellFactory(view -> new NodeCell());
+        tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        var exportMapping = new javafx.scene.control.MenuItem("Export SQLAlchemy mapping…");
+        exportMapping.setId("export-mapping");
+        exportMapping.setOnAction(e -> exportMapping());
+        var menu = new javafx.scene.control.ContextMenu(exportMapping);
+        menu.setOnShowing(e -> exportMapping.setDisable(selectedTables().isEmpty()));
+        tree.setContextMenu(menu);
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
                 model.selectedProperty().set(item.getValue());
@@ -53,7 +60,40 @@ public final class SchemaTreeView extends VBox {
         model.filterProperty().addListener((obs, old, text) -> rebuild());
         rebuild();
 
-        getChildren().addAll(top, tree);
+        var exportedNote = new javafx.scene.control.Label();
+        exportedNote.setId("mapping-exported");
+        exportedNote.setWrapText(true);
+        exportedNote.setPadding(new Insets(2, 4, 2, 4));
+        exportedNote.managedProperty().bind(exportedNote.visibleProperty());
+        exportedNote.visibleProperty().bind(model.exportedProperty().isNotNull());
+        exportedNote
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.concat("Mapping written to ", model.exportedProperty()));
+
+        getChildren().addAll(top, tree, exportedNote);
+    }
+
+    /** The tables selected in the tree (several with Ctrl or Shift). */
+    java.util.List<SchemaNode.DbObject> selectedTables() {
+        return tree.getSelectionModel().getSelectedItems().stream()
+                .filter(java.util.Objects::nonNull)
+                .map(TreeItem::getValue)
+                .filter(node -> node instanceof SchemaNode.DbObject object && object.kind() == ObjectKind.TABLE)
+                .map(node -> (SchemaNode.DbObject) node)
+                .toList();
+    }
+
+    private void exportMapping() {
+        var tables = selectedTables();
+        var chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(
+                "Export the SQLAlchemy mapping of " + tables.size() + (tables.size() == 1 ? " table" : " tables"));
+        chooser.setInitialFileName("models.py");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Python module", "*.py"));
+        var file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            model.exportMapping(tables, file.toPath());
+        }
     }
 
     /** The tree control, for tests. */

@@ -13,6 +13,13 @@ import java.util.Optional;
 /** Runs a command as the process would, with captured output and an environment free of the developer's. */
 record CliRun(ExitStatus status, String out, String err) {
 
+    /** The URL of a new sample database on the shared test server, as {@code --url} takes it. */
+    static String sampleDatabaseUrl(String prefix) {
+        var pg = dev.athanor.sample.testkit.TestPostgres.shared();
+        return "postgresql://" + pg.superuser() + "@" + pg.host() + ":" + pg.port() + "/"
+                + pg.createSampleDatabase(prefix);
+    }
+
     static CliRun of(Path sampleDataDir, String command, String... args) {
         return withEnvironment(Map.of(), sampleDataDir, command, args);
     }

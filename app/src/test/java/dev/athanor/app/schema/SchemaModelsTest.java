@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athanor.app.task.Background;
 import dev.athanor.app.testing.SampleTarget;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -171,5 +172,18 @@ class SchemaModelsTest {
     void tableDataQueryQuotesTheTableName() {
         assertThat(ObjectDetailsModel.selectAllSql(new SchemaNode.DbObject("public", "Odd Name", ObjectKind.TABLE)))
                 .isEqualTo("select * from \"public\".\"Odd Name\"");
+    }
+
+    @Test
+    void exportingTheMappingOfSelectedTablesWritesTheirClassesToTheFile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        var tree = loadedTree();
+        var file = dir.resolve("models.py");
+
+        tree.exportMapping(List.of(new SchemaNode.DbObject("public", "workers", ObjectKind.TABLE), RESUMES), file);
+
+        assertThat(tree.problemProperty().get()).isNull();
+        assertThat(tree.exportedProperty().get()).isEqualTo(file.toString());
+        assertThat(java.nio.file.Files.readString(file)).contains("class WorkersOrm(Base):", "class ResumesOrm(Base):");
     }
 }

@@ -28,6 +28,11 @@ public final class ColumnRewrite {
         return rewrite.select(select);
     }
 
+    /** {@code predicate} with every column reference unqualified: {@code resumes.workload} becomes {@code workload}. */
+    public static Predicate unqualified(Predicate predicate) {
+        return new ColumnRewrite(c -> c.table() == null ? c : c.withTable(null)).predicate(predicate);
+    }
+
     private Query.Select select(Query.Select s) {
         return s.withItems(s.items().stream().map(this::item).toList())
                 .withFrom(s.from().stream().map(this::source).toList())

@@ -755,6 +755,11 @@ public final class SqlAlchemyExporter {
     }
 
     /** A Python string literal. */
+    /** Whether {@code name} can be written as it is as a Python identifier (not a keyword). */
+    static boolean isPythonName(String name) {
+        return PYTHON_NAME.matcher(name).matches() && !PYTHON_KEYWORDS.contains(name);
+    }
+
     static String python(String text) {
         return QuotedText.of(text);
     }

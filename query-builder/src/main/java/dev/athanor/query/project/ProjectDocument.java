@@ -14,7 +14,7 @@ record ProjectDocument(
         ConnectionReference connection,
 
         List<StoredQuery> queries,
-        List<Relationship> relationships) {
+        List<StoredRelationship> relationships) {
 
     ProjectDocument {
         // Checks across queries and relationships (unique names) happen here, while the file is being read, so
@@ -28,7 +28,7 @@ record ProjectDocument(
                 ProjectFile.CURRENT_VERSION,
                 project.connection(),
                 project.queries().stream().map(StoredQuery::of).toList(),
-                project.relationships());
+                project.relationships().stream().map(StoredRelationship::of).toList());
     }
 
     /** Leaves out a connection that names nothing: such a project runs on the built-in sample database. */
@@ -49,12 +49,16 @@ record ProjectDocument(
     }
 
     private static QueryProject project(
-            ConnectionReference connection, List<StoredQuery> queries, List<Relationship> relationships) {
+            ConnectionReference connection, List<StoredQuery> queries, List<StoredRelationship> relationships) {
         return new QueryProject(
                 connection,
                 queries == null
                         ? List.of()
                         : queries.stream().map(StoredQuery::saved).toList(),
-                relationships == null ? List.of() : relationships);
+                relationships == null
+                        ? List.of()
+                        : relationships.stream()
+                                .map(StoredRelationship::relationship)
+                                .toList());
     }
 }

@@ -48,7 +48,7 @@ public final class ProjectFile {
     public static final String FORMAT = "athanor-project";
 
     /** The version this Athanor writes. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     /** The file name ending the application suggests. */
     public static final String EXTENSION = ".athanor.json";
@@ -56,7 +56,7 @@ public final class ProjectFile {
     private final Function<String, ImportResult> importer;
 
     /**
-     * @param importer turns the SQL text of a version 1 query into the model (it keeps what it cannot model as raw
+     * @param importer turns the SQL text of a version 1 query (or a version 2 raw condition) into the model (it keeps what it cannot model as raw
      *     nodes); used only when migrating old files
      */
     public ProjectFile(Function<String, ImportResult> importer) {
@@ -173,14 +173,22 @@ public final class ProjectFile {
                     "format version " + version + " does not exist (versions start at 1)",
                     null);
         }
-        if (version == 1) {
-            var migration = new VersionOneMigration(importer);
-            var migrated = migration.migrate(file, root);
-            var project = bind(file, () -> ProjectJson.MAPPER.treeToValue(migrated, ProjectDocument.class));
+        if (version < CURRENT_VERSION) {
             var notices = new ArrayList<String>();
-            notices.add("This project was written in format version 1 and was converted to version " + CURRENT_VERSION
-                    + " in memory; the file stays as it is until you save it.");
-            notices.addAll(migration.notices());
+            notices.add("This project was written in format version " + version + " and was converted to version "
+                    + CURRENT_VERSION + " in memory; the file stays as it is until you save it.");
+            ObjectNode migrated = root;
+            if (version == 1) {
+                var migration = new VersionOneMigration(importer);
+                migrated = migration.migrate(file, migrated);
+                notices.addAll(migration.notices());
+            } else {
+                var migration = new VersionTwoMigration(importer);
+                migrated = migration.migrate(file, migrated);
+                notices.addAll(migration.notices());
+            }
+            var current = migrated;
+            var project = bind(file, () -> ProjectJson.MAPPER.treeToValue(current, ProjectDocument.class));
             return new OpenedProject(project.project(), version, notices);
         }
         var document = bind(file, () -> ProjectJson.MAPPER.readValue(bytes, ProjectDocument.class));

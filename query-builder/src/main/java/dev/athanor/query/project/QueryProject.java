@@ -1,6 +1,7 @@
 package dev.athanor.query.project;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.athanor.model.relationship.Relationship;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
  *
  * @param connection the connection reference (never a password)
  * @param queries the named queries, names unique
- * @param relationships user-defined relationships, names unique per parent table
+ * @param relationships the user's relationships (their own, or inferred ones with another strategy), names
+ *     unique per parent table
  */
 @JsonPropertyOrder({"connection", "queries", "relationships"})
 public record QueryProject(ConnectionReference connection, List<SavedQuery> queries, List<Relationship> relationships) {
@@ -28,8 +30,7 @@ public record QueryProject(ConnectionReference connection, List<SavedQuery> quer
         }
         var relationshipNames = new HashSet<String>();
         for (var relationship : relationships) {
-            var from = relationship.from();
-            var parent = (from.schema() == null ? "" : from.schema() + ".") + from.table();
+            var parent = relationship.parent().toSql();
             if (!relationshipNames.add(parent + "\u0000" + relationship.name())) {
                 throw new IllegalArgumentException(
                         "The table " + parent + " has two relationships called '" + relationship.name() + "'");

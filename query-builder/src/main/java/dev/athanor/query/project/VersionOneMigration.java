@@ -12,7 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Converts a version 1 project into the version 2 layout.
+ * Converts a version 1 project into the current layout (version 1 held no relationships, so what version 3
+ * changed does not concern it).
  *
  * <p>Version 1 held each query as SQL text only, named the connection by a top-level {@code "profile"}, and
  * declared parameters as an object from name to type, without defaults:
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  *  "queries": [{"name": "q", "sql": "SELECT ... WHERE compensation > :min", "parameters": {"min": "integer"}}]}
  * }</pre>
  *
- * Version 2 holds the query model, so the SQL is imported; what the importer cannot model stays as raw SQL and
+ * Since version 2 a project holds the query model, so the SQL is imported; what the importer cannot model stays as raw SQL and
  * still runs.
  */
 final class VersionOneMigration {

@@ -107,6 +107,11 @@ public final class QueryRenderer {
         return dsl.renderNamedOrInlinedParams(new Translation(Map.of(), false).query(query));
     }
 
+    /** A condition alone as SQL text, constants inlined and named parameters as {@code :name}, to keep as text. */
+    public String renderCondition(Predicate predicate) {
+        return dsl.renderNamedOrInlinedParams(new Translation(Map.of(), false).condition(predicate));
+    }
+
     /** Thrown when a query runs without a value for one of its named parameters. */
     public static final class MissingParameterException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;

@@ -48,7 +48,7 @@ class ProjectFileTest {
         files.save(file, ProjectSamples.showcase());
 
         var text = Files.readString(file);
-        assertThat(text).startsWith("{\n  \"format\": \"athanor-project\",\n  \"version\": 2,\n  \"connection\"");
+        assertThat(text).startsWith("{\n  \"format\": \"athanor-project\",\n  \"version\": 3,\n  \"connection\"");
         assertThat(text).endsWith("}\n");
     }
 
@@ -124,7 +124,7 @@ class ProjectFileTest {
 
         assertThat(opened.migrated()).isTrue();
         assertThat(opened.fileVersion()).isEqualTo(1);
-        assertThat(opened.notices().getFirst()).contains("format version 1", "converted to version 2");
+        assertThat(opened.notices().getFirst()).contains("format version 1", "converted to version 3");
         var query = opened.project().query("well_paid").orElseThrow();
         var expected = Query.select(SelectItem.of(Expression.column("id")))
                 .withFrom(TableSource.table(null, "resumes", null))
@@ -227,7 +227,7 @@ class ProjectFileTest {
     @Test
     void absentRequiredFieldIsNamed() throws IOException {
         var file = write("absent.athanor.json", """
-                {"format": "athanor-project", "version": 2,
+                {"format": "athanor-project", "version": 3,
                  "queries": [{"name": "q", "query": {"kind": "select", "items": [
                    {"kind": "value", "expression": {"kind": "column", "table": "r"}}]}}]}
                 """);
@@ -239,7 +239,7 @@ class ProjectFileTest {
     @Test
     void passwordInTheConnectionUrlIsRefused() throws IOException {
         var file = write("secret.athanor.json", """
-                {"format": "athanor-project", "version": 2,
+                {"format": "athanor-project", "version": 3,
                  "connection": {"url": "postgresql://alice:secret@db/shop"}}
                 """);
 
@@ -255,16 +255,16 @@ class ProjectFileTest {
                 """;
         var file = write(
                 "twice.athanor.json",
-                "{\"format\": \"athanor-project\", \"version\": 2, \"relationships\": [" + worker + "," + worker
+                "{\"format\": \"athanor-project\", \"version\": 3, \"relationships\": [" + worker + "," + worker
                         + "]}");
 
-        assertFails(file, Problem.INVALID, "The table resumes has two relationships called 'worker'");
+        assertFails(file, Problem.INVALID, "The table public.resumes has two relationships called 'worker'");
     }
 
     @Test
     void duplicateQueryNamesAreRefused() throws IOException {
         var file = write("same.athanor.json", """
-                {"format": "athanor-project", "version": 2, "queries": [
+                {"format": "athanor-project", "version": 3, "queries": [
                   {"name": "q", "query": {"kind": "raw", "sql": "SELECT 1"}},
                   {"name": "q", "query": {"kind": "raw", "sql": "SELECT 2"}}]}
                 """);
@@ -275,7 +275,7 @@ class ProjectFileTest {
     @Test
     void defaultThatIsNotOfItsTypeIsNamedWithItsPlace() throws IOException {
         var file = write("default.athanor.json", """
-                {"format": "athanor-project", "version": 2, "queries": [
+                {"format": "athanor-project", "version": 3, "queries": [
                   {"name": "q", "query": {"kind": "raw", "sql": "SELECT 1"},
                    "parameters": [{"name": "since", "type": "date", "default": "yesterday"}]}]}
                 """);

@@ -1,5 +1,9 @@
 package dev.athanor.query.project;
 
+import static dev.athanor.model.relationship.RelationshipKind.MANY_TO_MANY;
+import static dev.athanor.model.relationship.RelationshipKind.MANY_TO_ONE;
+import static dev.athanor.model.relationship.RelationshipKind.ONE_TO_MANY;
+import static dev.athanor.model.relationship.RelationshipKind.ONE_TO_ONE;
 import static dev.athanor.query.model.Expression.aggregate;
 import static dev.athanor.query.model.Expression.cast;
 import static dev.athanor.query.model.Expression.column;
@@ -7,6 +11,11 @@ import static dev.athanor.query.model.Expression.number;
 import static dev.athanor.query.model.Expression.parameter;
 import static dev.athanor.query.model.Expression.string;
 
+import dev.athanor.model.catalog.QualifiedName;
+import dev.athanor.model.relationship.LoaderStrategy;
+import dev.athanor.model.relationship.Relationship;
+import dev.athanor.model.relationship.Relationship.SortKey;
+import dev.athanor.model.relationship.RelationshipKind;
 import dev.athanor.query.model.CommonTableExpression;
 import dev.athanor.query.model.Expression;
 import dev.athanor.query.model.Grouping;
@@ -18,6 +27,7 @@ import dev.athanor.query.model.SortItem;
 import dev.athanor.query.model.TableSource;
 import dev.athanor.query.model.WindowSpec;
 import java.util.List;
+import java.util.Optional;
 
 /** Projects the tests read and write. */
 final class ProjectSamples {
@@ -205,48 +215,79 @@ final class ProjectSamples {
     /** Relationships of each kind and each loader strategy. */
     static List<Relationship> relationships() {
         return List.of(
-                Relationship.of(
-                        "worker",
-                        RelationshipEnd.of("resumes", "worker_id"),
-                        RelationshipEnd.of("workers", "id"),
-                        RelationshipKind.MANY_TO_ONE,
-                        LoaderStrategy.JOINED),
-                Relationship.of(
+                relationship("worker", MANY_TO_ONE, "resumes", "worker_id", "workers", "id", LoaderStrategy.JOINED),
+                relationship(
                                 "resumes_parttime",
-                                RelationshipEnd.of("workers", "id"),
-                                RelationshipEnd.of("resumes", "worker_id"),
-                                RelationshipKind.ONE_TO_MANY,
+                                ONE_TO_MANY,
+                                "workers",
+                                "id",
+                                "resumes",
+                                "worker_id",
                                 LoaderStrategy.SELECTIN)
-                        .withCondition(Predicate.equal(column("workload"), string("parttime")))
-                        .withOrderBy(List.of(SortItem.desc(column("id")))),
+                        .withCondition(Optional.of("workload = 'parttime'"))
+                        .withOrderBy(List.of(new SortKey("id", true))),
                 new Relationship(
                         "vacancies_replied",
-                        RelationshipEnd.of("resumes", "id"),
-                        new RelationshipEnd("public", "vacancies", List.of("id")),
-                        RelationshipKind.MANY_TO_MANY,
-                        new AssociationTable(
-                                "public", "vacancies_replies", List.of("resume_id"), List.of("vacancy_id")),
-                        null,
+                        MANY_TO_MANY,
+                        new QualifiedName("public", "resumes"),
+                        List.of("id"),
+                        new QualifiedName("public", "vacancies"),
+                        List.of("id"),
+                        Optional.of(new Relationship.Association(
+                                new QualifiedName("public", "vacancies_replies"),
+                                List.of("resume_id"),
+                                List.of("vacancy_id"))),
+                        Optional.empty(),
                         List.of(),
+                        Optional.of("resumes_replied"),
+                        Optional.empty(),
                         LoaderStrategy.SUBQUERY),
-                Relationship.of(
-                        "owner",
-                        RelationshipEnd.of("projects", "owner_id"),
-                        RelationshipEnd.of("users", "id"),
-                        RelationshipKind.ONE_TO_ONE,
-                        LoaderStrategy.RAISE),
-                Relationship.of(
+                relationship("owner", ONE_TO_ONE, "projects", "owner_id", "users", "id", LoaderStrategy.RAISE),
+                new Relationship(
                         "resumes",
-                        RelationshipEnd.of("workers", "id"),
-                        RelationshipEnd.of("resumes", "worker_id"),
-                        RelationshipKind.ONE_TO_MANY,
+                        ONE_TO_MANY,
+                        new QualifiedName("public", "workers"),
+                        List.of("id"),
+                        new QualifiedName("public", "resumes"),
+                        List.of("worker_id"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.of("worker"),
+                        Optional.of("resumes_worker_id_fkey"),
                         LoaderStrategy.LAZY),
-                Relationship.of(
+                relationship(
                         "newest_resume",
-                        RelationshipEnd.of("workers", "id"),
-                        RelationshipEnd.of("resumes", "worker_id"),
-                        RelationshipKind.ONE_TO_MANY,
+                        ONE_TO_MANY,
+                        "workers",
+                        "id",
+                        "resumes",
+                        "worker_id",
                         LoaderStrategy.CONTAINS_EAGER));
+    }
+
+    /** A user's relationship between two tables of {@code public} on one column each. */
+    static Relationship relationship(
+            String name,
+            RelationshipKind kind,
+            String parent,
+            String parentColumn,
+            String target,
+            String targetColumn,
+            LoaderStrategy loading) {
+        return new Relationship(
+                name,
+                kind,
+                new QualifiedName("public", parent),
+                List.of(parentColumn),
+                new QualifiedName("public", target),
+                List.of(targetColumn),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                loading);
     }
 
     /** The two showcase queries against the sample database. */

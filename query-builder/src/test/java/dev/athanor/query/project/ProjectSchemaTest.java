@@ -98,9 +98,10 @@ class ProjectSchemaTest {
         records.put("parameter", QueryParameter.class);
         records.put("layout", CanvasLayout.class);
         records.put("tableBox", TableBox.class);
-        records.put("relationship", Relationship.class);
-        records.put("relationshipEnd", RelationshipEnd.class);
-        records.put("association", AssociationTable.class);
+        records.put("relationship", StoredRelationship.class);
+        records.put("relationshipEnd", StoredRelationship.End.class);
+        records.put("association", StoredRelationship.Through.class);
+        records.put("relationshipOrder", StoredRelationship.Order.class);
         records.put("cte", CommonTableExpression.class);
         records.put("sortItem", SortItem.class);
         records.put("windowSpec", WindowSpec.class);
@@ -149,7 +150,7 @@ class ProjectSchemaTest {
         var text = Files.readString(ShowcaseExampleTest.EXAMPLE);
         var unknownKind = text.replaceFirst("\"kind\": \"column\"", "\"kind\": \"frobnicate\"");
         var password = text.replaceFirst(
-                "\"version\": 2,", "\"version\": 2, \"connection\": {\"url\": \"postgresql://a:secret@db/shop\"},");
+                "\"version\": 3,", "\"version\": 3, \"connection\": {\"url\": \"postgresql://a:secret@db/shop\"},");
 
         assertThat(schema().validate(ProjectJson.MAPPER.readTree(unknownKind))).isNotEmpty();
         assertThat(schema().validate(ProjectJson.MAPPER.readTree(password))).isNotEmpty();
