@@ -5,6 +5,8 @@ import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.PasswordPrompt;
 import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.echo.EchoLogView;
+import dev.athanor.app.graph.ObjectGraphModel;
+import dev.athanor.app.graph.ObjectGraphView;
 import dev.athanor.app.problem.ProblemView;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.results.ResultsModel;
@@ -53,6 +55,8 @@ public final class MainWindow extends BorderPane {
     private final Tab consoleTab = new Tab("SQL console");
     private final Tab builderTab = new Tab("Query builder");
     private final Tab sessionTab = new Tab("Session");
+    private final Tab graphTab = new Tab("Object graph");
+    private ObjectGraphView graphView;
     private TableEditTab editTab;
     private QueryBuilderView builder;
     private java.nio.file.Path recentProjects;
@@ -101,7 +105,9 @@ public final class MainWindow extends BorderPane {
         builderTab.setId("tab-builder");
         sessionTab.setClosable(false);
         sessionTab.setId("tab-session");
-        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab);
+        graphTab.setClosable(false);
+        graphTab.setId("tab-graph");
+        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab, graphTab);
         mainTabs.setId("main-tabs");
         mainTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (detailsView != null) {
@@ -136,6 +142,8 @@ public final class MainWindow extends BorderPane {
             console = null;
             consoleTab.setContent(null);
             sessionTab.setContent(null);
+            graphTab.setContent(null);
+            graphView = null;
             closeBuilder();
         }
         switch (state) {
@@ -159,6 +167,15 @@ public final class MainWindow extends BorderPane {
                             rows ? shown.object().name() : null);
                 });
                 sessionTab.setContent(new SessionPanel(connected.session()));
+                graphView = new ObjectGraphView(new ObjectGraphModel(connected.session()::run));
+                graphTab.setContent(graphView);
+                editTab.setOnOpenGraph(row -> {
+                    var mapping = row.mapping();
+                    row.key().ifPresent(key -> {
+                        graphView.model().openRow(mapping.name(), mapping.primaryKey(), key.values());
+                        mainTabs.getSelectionModel().select(graphTab);
+                    });
+                });
                 console = new SqlConsole(connected.console());
                 consoleTab.setContent(console);
                 closeBuilder();
@@ -284,6 +301,16 @@ public final class MainWindow extends BorderPane {
     /** The Edit tab of the table details (rows edited through the session), or null. */
     public TableEditTab editTab() {
         return editTab;
+    }
+
+    /** The relationship browser of the connected database, or null. */
+    public ObjectGraphView graphView() {
+        return graphView;
+    }
+
+    /** Shows the relationship browser's tab. */
+    public void showGraph() {
+        mainTabs.getSelectionModel().select(graphTab);
     }
 
     /** The SQL console of the connected database, or null. */
