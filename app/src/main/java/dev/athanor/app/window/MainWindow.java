@@ -7,6 +7,8 @@ import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.echo.EchoLogView;
 import dev.athanor.app.graph.ObjectGraphModel;
 import dev.athanor.app.graph.ObjectGraphView;
+import dev.athanor.app.graph.StrategyLabModel;
+import dev.athanor.app.graph.StrategyLabView;
 import dev.athanor.app.problem.ProblemView;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.results.ResultsModel;
@@ -15,6 +17,8 @@ import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.schema.SchemaTreeView;
 import dev.athanor.app.session.SessionPanel;
 import dev.athanor.app.session.TableEditTab;
+import dev.athanor.model.lab.StrategyLab;
+import dev.athanor.model.relationship.Relationships;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -57,6 +61,8 @@ public final class MainWindow extends BorderPane {
     private final Tab sessionTab = new Tab("Session");
     private final Tab graphTab = new Tab("Object graph");
     private ObjectGraphView graphView;
+    private final Tab labTab = new Tab("Strategy lab");
+    private StrategyLabView labView;
     private TableEditTab editTab;
     private QueryBuilderView builder;
     private java.nio.file.Path recentProjects;
@@ -107,7 +113,9 @@ public final class MainWindow extends BorderPane {
         sessionTab.setId("tab-session");
         graphTab.setClosable(false);
         graphTab.setId("tab-graph");
-        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab, graphTab);
+        labTab.setClosable(false);
+        labTab.setId("tab-lab");
+        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab, graphTab, labTab);
         mainTabs.setId("main-tabs");
         mainTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (detailsView != null) {
@@ -144,6 +152,8 @@ public final class MainWindow extends BorderPane {
             sessionTab.setContent(null);
             graphTab.setContent(null);
             graphView = null;
+            labTab.setContent(null);
+            labView = null;
             closeBuilder();
         }
         switch (state) {
@@ -169,6 +179,14 @@ public final class MainWindow extends BorderPane {
                 sessionTab.setContent(new SessionPanel(connected.session()));
                 graphView = new ObjectGraphView(new ObjectGraphModel(connected.session()::run));
                 graphTab.setContent(graphView);
+                labView = new StrategyLabView(new StrategyLabModel(model.activity(), () -> {
+                    if (!(connected.tree().snapshotProperty().get() instanceof CatalogSnapshot loaded)) {
+                        throw new IllegalStateException("The catalog is still loading; try again in a moment.");
+                    }
+                    return new StrategyLab(
+                            connected.database().engine(), loaded.catalog(), Relationships.infer(loaded.catalog()));
+                }));
+                labTab.setContent(labView);
                 editTab.setOnOpenGraph(row -> {
                     var mapping = row.mapping();
                     row.key().ifPresent(key -> {
@@ -306,6 +324,11 @@ public final class MainWindow extends BorderPane {
     /** The relationship browser of the connected database, or null. */
     public ObjectGraphView graphView() {
         return graphView;
+    }
+
+    /** The strategy lab of the connected database, or null. */
+    public StrategyLabView labView() {
+        return labView;
     }
 
     /** Shows the relationship browser's tab. */
