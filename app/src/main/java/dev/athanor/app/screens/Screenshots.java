@@ -110,6 +110,7 @@ public final class Screenshots {
                             && !grid.table().getItems().isEmpty());
             snapshot(stage, directory.resolve("table-data.png"));
             renderSession(stage, desktop, directory);
+            renderRelationships(stage, window, directory);
             selectDetailsTab(window, "tab-columns");
 
             FxThread.run(() -> {
@@ -306,6 +307,100 @@ public final class Screenshots {
         });
         FxThread.await(
                 "the rollback", WAIT, () -> !session.snapshotProperty().get().pending());
+    }
+
+    /**
+     * The object graph of worker 1 (resumes loaded with selectin, one resume's vacancies lazily, and the worker
+     * reached again through a resume), then the strategy lab comparing every strategy on 200 workers' resumes.
+     */
+    private static void renderRelationships(Stage stage, MainWindow window, Path directory) {
+        FxThread.run(() -> {
+            window.showGraph();
+            window.setEchoDivider(0.80);
+            window.graphView()
+                    .model()
+                    .openRow(
+                            new dev.athanor.model.catalog.QualifiedName("public", "workers"),
+                            java.util.List.of("id"),
+                            java.util.List.of(1L));
+        });
+        var graph = window.graphView();
+        FxThread.await(
+                "the worker's graph",
+                WAIT,
+                () -> graph.model().roots().size() == 1
+                        && !graph.model().busyProperty().get());
+        var worker = graph.model().roots().getFirst();
+        var resumes = FxThread.call(() -> {
+            graph.find(graph.tree().getRoot(), worker).orElseThrow().setExpanded(true);
+            var line = relationship(worker, "resumes");
+            graph.model().choose(line.relationship(), dev.athanor.model.relationship.LoaderStrategy.SELECTIN);
+            graph.find(graph.tree().getRoot(), line).orElseThrow().setExpanded(true);
+            return line;
+        });
+        FxThread.await(
+                "the worker's resumes",
+                WAIT,
+                () -> resumes.loaded().get() && !graph.model().busyProperty().get());
+        var resume = resumes.children().getFirst();
+        var back = FxThread.call(() -> {
+            graph.find(graph.tree().getRoot(), resume).orElseThrow().setExpanded(true);
+            var line = relationship(resume, "worker");
+            graph.find(graph.tree().getRoot(), line).orElseThrow().setExpanded(true);
+            return line;
+        });
+        FxThread.await(
+                "the resume's worker",
+                WAIT,
+                () -> back.loaded().get() && !graph.model().busyProperty().get());
+        var vacancies = FxThread.call(() -> {
+            var line = relationship(resume, "vacancies");
+            graph.find(graph.tree().getRoot(), line).orElseThrow().setExpanded(true);
+            return line;
+        });
+        FxThread.await(
+                "the resume's vacancies",
+                WAIT,
+                () -> vacancies.loaded().get() && !graph.model().busyProperty().get());
+        FxThread.run(() -> {
+            // The selectin load of resumes is the interesting SQL: show it again, as the strategy picker does.
+            graph.model().reload(resumes);
+        });
+        FxThread.await("the reload", WAIT, () -> !graph.model().busyProperty().get());
+        FxThread.run(() -> graph.select(resumes));
+        snapshot(stage, directory.resolve("relationship-browser.png"));
+
+        FxThread.run(() -> {
+            window.mainTabs().getTabs().stream()
+                    .filter(tab -> "tab-lab".equals(tab.getId()))
+                    .findFirst()
+                    .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
+            var lab = window.labView().model();
+            lab.tableProperty().set("workers");
+            lab.limitProperty().set(200);
+            lab.pathProperty().set("resumes");
+            lab.eagerFilterProperty().set("workload = 'parttime'");
+            lab.run();
+        });
+        FxThread.await(
+                "the strategy lab",
+                WAIT,
+                () -> !window.labView().model().runningProperty().get()
+                        && !window.labView().model().outcomes().isEmpty());
+        FxThread.run(() -> window.labView().table().getSelectionModel().select(2));
+        snapshot(stage, directory.resolve("strategy-lab.png"));
+        FxThread.run(() -> {
+            window.setEchoDivider(0.70);
+            window.mainTabs().getSelectionModel().select(0);
+        });
+    }
+
+    private static dev.athanor.app.graph.GraphNode.RelationshipNode relationship(
+            dev.athanor.app.graph.GraphNode.ObjectNode object, String name) {
+        return object.children().stream()
+                .filter(line -> line.label().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(object.label() + " has no relationship " + name));
     }
 
     private static void selectDetailsTab(MainWindow window, String id) {
