@@ -10,6 +10,8 @@ import dev.athanor.app.graph.ObjectGraphView;
 import dev.athanor.app.graph.StrategyLabModel;
 import dev.athanor.app.graph.StrategyLabView;
 import dev.athanor.app.problem.ProblemView;
+import dev.athanor.app.results.ResultColumn;
+import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.schema.CatalogSnapshot;
@@ -17,6 +19,8 @@ import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.schema.SchemaTreeView;
 import dev.athanor.app.session.SessionPanel;
 import dev.athanor.app.session.TableEditTab;
+import dev.athanor.model.catalog.QualifiedName;
+import dev.athanor.model.catalog.Relation;
 import dev.athanor.model.lab.StrategyLab;
 import dev.athanor.model.relationship.Relationships;
 import java.util.List;
@@ -263,7 +267,34 @@ public final class MainWindow extends BorderPane {
         tableData =
                 new ResultsModel(model.activity(), () -> connected.database().connection(TABLE_DATA_ORIGIN));
         tableData.showQuery(sql, List.of());
-        return new ResultsGrid(tableData);
+        var grid = new ResultsGrid(tableData);
+        var shown = connected.details().detailsProperty().get();
+        if (shown != null
+                && connected.tree().snapshotProperty().get() instanceof CatalogSnapshot loaded
+                && graphView != null) {
+            var table =
+                    new QualifiedName(shown.object().schema(), shown.object().name());
+            var data = tableData;
+            loaded.catalog()
+                    .relation(table)
+                    .flatMap(Relation::primaryKey)
+                    .ifPresent(key -> grid.addRowAction(
+                            "Open object graph",
+                            row -> openGraph(
+                                    table, key.columns(), data.columnsProperty().get(), row)));
+        }
+        return grid;
+    }
+
+    /** Opens the object graph of a Data tab row, found by its primary key's values in the row. */
+    private void openGraph(QualifiedName table, List<String> keyColumns, List<ResultColumn> columns, ResultRow row) {
+        var names = columns.stream().map(ResultColumn::name).toList();
+        if (!names.containsAll(keyColumns)) return;
+        var key = keyColumns.stream()
+                .map(column -> row.get(names.indexOf(column)))
+                .toList();
+        graphView.model().openRow(table, keyColumns, key);
+        showGraph();
     }
 
     /** Closes what the window holds open on the database (the Data tab's cursor); for application exit. */
