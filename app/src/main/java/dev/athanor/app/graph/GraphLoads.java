@@ -33,9 +33,25 @@ final class GraphLoads {
      * What a load gave: the objects (roots, or the rows the expanded relationship leads to), what it sent, and why
      * it failed (then null objects).
      */
-    record Loaded(List<ObjectView> objects, LoadReport report, Problem problem, String note) {
+    record Loaded(List<ObjectView> objects, LoadReport report, Problem problem, String note, Optional<String> warning) {
+        Loaded(List<ObjectView> objects, LoadReport report, Problem problem, String note) {
+            this(objects, report, problem, note, Optional.empty());
+        }
+
         static Loaded failed(Problem problem, LoadReport report) {
             return new Loaded(null, report, problem, "");
+        }
+
+        /** This result with the N+1 warning the session raised since it had {@code before} of them, if any. */
+        Loaded warned(Session session, int before) {
+            var warnings = session.nPlusOneWarnings();
+            if (warnings.size() <= before) return this;
+            return new Loaded(
+                    objects,
+                    report,
+                    problem,
+                    note,
+                    Optional.of(warnings.getLast().message()));
         }
     }
 
@@ -72,6 +88,7 @@ final class GraphLoads {
             boolean force) {
         String note = "";
         LoadReport report = LoadReport.empty();
+        int warned = session.nPlusOneWarnings().size();
         try {
             if (session.isLoaded(owner, relationship) && (!force || strategy == LoaderStrategy.LAZY)) {
                 note = "Already loaded: nothing sent.";
@@ -96,7 +113,7 @@ final class GraphLoads {
                 }
             }
             var rows = session.loadedRelated(owner, relationship).orElseGet(() -> session.related(owner, relationship));
-            return new Loaded(views(session, relationships, rows), report, null, note);
+            return new Loaded(views(session, relationships, rows), report, null, note).warned(session, warned);
         } catch (RaiseLoadException e) {
             return Loaded.failed(
                     new Problem(

@@ -270,7 +270,9 @@ public final class ObjectGraphModel {
                         ? " · " + report.duplicateParentRows() + " duplicate parent rows"
                         : "")
                 + " · " + report.elapsed().toMillis() + " ms");
-        if (!report.warnings().isEmpty()) {
+        if (loaded.warning().isPresent()) {
+            warning.set(loaded.warning().get());
+        } else if (!report.warnings().isEmpty()) {
             warning.set(report.warnings().getLast().message());
         }
     }
