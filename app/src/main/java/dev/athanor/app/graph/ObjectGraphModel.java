@@ -176,14 +176,31 @@ public final class ObjectGraphModel {
                 loaded -> {
                     show(loaded, relationship.name() + " with " + strategy.label());
                     if (loaded.objects() == null) return;
-                    forget(node.children());
-                    node.children()
-                            .setAll(loaded.objects().stream()
-                                    .map(view -> object(view, node))
-                                    .toList());
+                    replaceChildren(node, loaded.objects());
                     node.loaded().set(true);
                     node.note().set(count(loaded.objects().size()));
                 });
+    }
+
+    /**
+     * Shows {@code objects} under {@code node}, keeping the line (and what was expanded below it) of each object
+     * it showed already: loading again with another strategy gives the same objects.
+     */
+    private void replaceChildren(RelationshipNode node, List<ObjectView> objects) {
+        var kept = new IdentityHashMap<Row, ObjectNode>();
+        node.children().forEach(child -> kept.put(child.row(), child));
+        var children = new ArrayList<ObjectNode>(objects.size());
+        for (ObjectView view : objects) {
+            var existing = kept.get(view.row());
+            if (existing != null && existing.label().equals(view.label())) {
+                kept.remove(view.row());
+                children.add(existing);
+            } else {
+                children.add(object(view, node));
+            }
+        }
+        forget(List.copyOf(kept.values()));
+        node.children().setAll(children);
     }
 
     private List<ObjectNode> siblings(ObjectNode owner) {
@@ -399,11 +416,7 @@ public final class ObjectGraphModel {
     private void showEdit(RelationshipNode node, Loaded loaded) {
         problem.set(loaded.problem());
         if (loaded.objects() == null) return;
-        forget(node.children());
-        node.children()
-                .setAll(loaded.objects().stream()
-                        .map(view -> object(view, node))
-                        .toList());
+        replaceChildren(node, loaded.objects());
         node.loaded().set(true);
         node.note().set(count(loaded.objects().size()) + " · changed, flush in the Session panel");
     }

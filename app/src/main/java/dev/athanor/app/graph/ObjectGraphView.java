@@ -38,6 +38,8 @@ public final class ObjectGraphView extends BorderPane {
     private final TreeView<GraphNode> tree = new TreeView<>();
     private final ComboBox<LoaderStrategy> strategy = strategies("graph-strategy");
     private boolean showingStrategy;
+    /** The tree line of each node, kept so that a node shown again keeps its line and what is open below it. */
+    private final java.util.Map<GraphNode, TreeItem<GraphNode>> items = new java.util.IdentityHashMap<>();
 
     public ObjectGraphView(ObjectGraphModel model) {
         this.model = model;
@@ -154,6 +156,7 @@ public final class ObjectGraphView extends BorderPane {
         var sql = new TextArea();
         sql.setId("graph-sql");
         sql.setEditable(false);
+        sql.setWrapText(true);
         sql.getStyleClass().add("ddl");
         sql.textProperty().bind(model.sqlProperty());
         VBox.setVgrow(sql, Priority.ALWAYS);
@@ -176,13 +179,17 @@ public final class ObjectGraphView extends BorderPane {
     }
 
     private void showRoots() {
+        if (model.roots().isEmpty()) items.clear();
         tree.getRoot()
                 .getChildren()
                 .setAll(model.roots().stream().map(this::item).toList());
     }
 
     private TreeItem<GraphNode> item(GraphNode node) {
+        var shown = items.get(node);
+        if (shown != null) return shown;
         var item = new NodeItem(node);
+        items.put(node, item);
         item.getChildren().setAll(node.children().stream().map(this::item).toList());
         node.children().addListener((ListChangeListener<GraphNode>) change -> {
             boolean open = item.isExpanded();

@@ -123,6 +123,7 @@ public final class StrategyLabView extends BorderPane {
         var sql = new TextArea();
         sql.setId("lab-sql");
         sql.setEditable(false);
+        sql.setWrapText(true);
         sql.getStyleClass().add("ddl");
         table.getSelectionModel()
                 .selectedItemProperty()

@@ -161,6 +161,21 @@ class ObjectGraphModelTest {
     }
 
     @Test
+    void loadingAgainWithAnotherStrategyKeepsTheLinesOpenedBelow() {
+        var worker = openWorker(1);
+        var resumes = expand(worker, "resumes", LoaderStrategy.LAZY);
+        var resume = resumes.children().getFirst();
+        var back = expand(resume, "worker", LoaderStrategy.LAZY);
+
+        graph.choose(resumes.relationship(), LoaderStrategy.SELECTIN);
+        graph.reload(resumes);
+
+        assertThat(graph.statementCountProperty().get()).isEqualTo(2);
+        assertThat(resumes.children().getFirst()).isSameAs(resume);
+        assertThat(resume.children()).contains(back);
+    }
+
+    @Test
     void aNewResumeAddedToAWorkerIsPendingWithTheWorkerAsItsParent() {
         var worker = openWorker(1);
         var resumes = expand(worker, "resumes", LoaderStrategy.LAZY);
