@@ -168,6 +168,13 @@ public final class Row {
         return related.computeIfAbsent(relationship, r -> new ArrayList<>());
     }
 
+    /** A new, empty list for {@code relationship}'s rows, replacing what was loaded: a load fills it. */
+    List<Row> resetRelated(Relationship relationship) {
+        var rows = new ArrayList<Row>();
+        related.put(relationship, rows);
+        return rows;
+    }
+
     /** Whether {@code relationship} is loaded. */
     boolean relatedLoaded(Relationship relationship) {
         return related.containsKey(relationship);

@@ -72,6 +72,7 @@ public final class Session implements AutoCloseable {
     private long insertCounter;
     private boolean closed;
     private LoadReport lastLoadReport = LoadReport.empty();
+    private final NPlusOneDetector nPlusOneDetector = new NPlusOneDetector(java.time.Clock.systemUTC());
     private final List<NPlusOneWarning> nPlusOneWarnings = new ArrayList<>();
 
     private Session(Engine engine, Catalog catalog, String origin) {
@@ -139,7 +140,7 @@ public final class Session implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    private void fire(SessionEvent.Kind kind, Row row, String detail) {
+    void fire(SessionEvent.Kind kind, Row row, String detail) {
         if (listeners.isEmpty()) {
             return;
         }
@@ -479,9 +480,21 @@ public final class Session implements AutoCloseable {
         for (int c = 0; c < columns.length; c++) {
             values[c] = result.getObject(c + 1);
         }
+        return materialize(mapping, values, columns, xmin ? result.getString(columns.length + 1) : null, overwrite);
+    }
+
+    /**
+     * The identity map's object for a row read from the database: a new persistent row, or the one already there
+     * with only its expired attributes filled in (all of them with {@code overwrite}).
+     *
+     * @param values the values read, position by position with {@code columns}
+     * @param columns the column positions read; they include the key
+     * @param version the row's {@code xmin} when the table's changes by others are detected, else null
+     */
+    Row materialize(TableMapping mapping, Object[] values, int[] columns, String version, boolean overwrite) {
         var keyValues = new ArrayList<Object>();
         for (int k : mapping.keyPositions()) {
-            keyValues.add(values[k]);
+            keyValues.add(values[indexOf(columns, k)]);
         }
         RowKey key = new RowKey(mapping.target(), keyValues);
         Row row = identityMap.get(key);
@@ -500,8 +513,8 @@ public final class Session implements AutoCloseable {
                 filled++;
             }
         }
-        if (xmin && (fresh || overwrite)) {
-            row.version(result.getString(columns.length + 1));
+        if (version != null && (fresh || overwrite)) {
+            row.version(version);
         }
         if (fresh) {
             fire(SessionEvent.Kind.STATE_CHANGED, row, "loaded -> persistent");
@@ -509,6 +522,34 @@ public final class Session implements AutoCloseable {
             fire(SessionEvent.Kind.LOADED, row, Integer.toString(filled));
         }
         return row;
+    }
+
+    /** The row of the identity map with this key, or null; sends nothing. */
+    Row identity(RowKey key) {
+        return identityMap.get(key);
+    }
+
+    /** The mapping of the relation named {@code name}. */
+    TableMapping mapping(QualifiedName name) {
+        return mapping(catalog.relation(name).orElseThrow(() -> new IllegalArgumentException("no relation " + name)));
+    }
+
+    /** Whether {@code table}'s rows carry an {@code xmin} version the session compares at UPDATE and DELETE. */
+    boolean checksXmin(QualifiedName table) {
+        return Statements.XMIN.equals(versionChecks.get(table));
+    }
+
+    void lastLoadReport(LoadReport report) {
+        this.lastLoadReport = report;
+    }
+
+    NPlusOneDetector nPlusOneDetector() {
+        return nPlusOneDetector;
+    }
+
+    void warned(NPlusOneWarning warning) {
+        nPlusOneWarnings.add(warning);
+        fire(SessionEvent.Kind.N_PLUS_ONE, null, warning.message());
     }
 
     /** Reads every expired attribute of a persistent row (one SELECT); called on first access. */
@@ -596,12 +637,12 @@ public final class Session implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface ResultWork {
+    interface ResultWork {
         void read(ResultSet result) throws SQLException;
     }
 
     /** Runs a query in the session's transaction (begun if needed). */
-    private void run(String sql, List<Object> binds, ResultWork work) {
+    void run(String sql, List<Object> binds, ResultWork work) {
         Connection connection = begin().connection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int b = 0; b < binds.size(); b++) {
@@ -615,7 +656,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void autoflushNow() {
+    void autoflushNow() {
         if (autoflush && noAutoflush == 0 && (!pending.isEmpty() || !toDelete.isEmpty() || hasDirty())) {
             flush();
         }
