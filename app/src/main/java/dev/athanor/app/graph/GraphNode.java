@@ -30,6 +30,18 @@ public sealed interface GraphNode permits GraphNode.ObjectNode, GraphNode.Relati
     }
 
     /**
+     * The relationships followed from the root to this line, {@code resumes › worker}; {@code root} for a root
+     * object. Short enough to name another path to the same object on its line.
+     */
+    default String relationshipPath() {
+        var names = new java.util.ArrayList<String>();
+        for (GraphNode node = this; node != null; node = node.parent()) {
+            if (node instanceof RelationshipNode line) names.addFirst(line.label());
+        }
+        return names.isEmpty() ? "root" : String.join(" › ", names);
+    }
+
+    /**
      * An object: one row of the identity map. Reached by two paths it is the same {@link Row} (identity), and
      * {@link #alsoAt()} names the other path.
      */
@@ -65,7 +77,7 @@ public sealed interface GraphNode permits GraphNode.ObjectNode, GraphNode.Relati
             return relationships;
         }
 
-        /** The breadcrumbs of the other lines showing the same object; empty when it shows once. */
+        /** The relationship paths of the other lines showing the same object; empty when it shows once. */
         public StringProperty alsoAt() {
             return alsoAt;
         }

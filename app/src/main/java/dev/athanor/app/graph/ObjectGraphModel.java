@@ -239,7 +239,7 @@ public final class ObjectGraphModel {
             line.alsoAt()
                     .set(lines.stream()
                             .filter(other -> other != line)
-                            .map(GraphNode::breadcrumb)
+                            .map(GraphNode::relationshipPath)
                             .collect(Collectors.joining("; ")));
         }
     }

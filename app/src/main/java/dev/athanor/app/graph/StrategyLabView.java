@@ -72,7 +72,7 @@ public final class StrategyLabView extends BorderPane {
         form.addRow(
                 2,
                 new Label("contains_eager filter"),
-                field("lab-eager-filter", model.eagerFilterProperty(), 10),
+                field("lab-eager-filter", model.eagerFilterProperty(), 16),
                 new HBox(6, run, progress));
         GridPane.setColumnSpan(form.getChildren().getLast(), 3);
 
@@ -98,24 +98,24 @@ public final class StrategyLabView extends BorderPane {
         table.setPlaceholder(new Label("Run the scenario to compare the strategies."));
         table.getColumns()
                 .setAll(java.util.List.of(
-                        column("Strategy", 110, o -> o.strategy().label()),
+                        column("Strategy", 100, o -> o.strategy().label()),
                         column(
                                 "Statements",
-                                90,
+                                80,
                                 o -> o.applicable() ? String.format(Locale.ROOT, "%,d", o.statementCount()) : "–"),
                         column(
                                 "Rows",
-                                90,
+                                70,
                                 o -> o.applicable() ? String.format(Locale.ROOT, "%,d", o.rowsReceived()) : "–"),
                         column(
                                 "Duplicated parents",
-                                130,
+                                125,
                                 o -> o.applicable() ? String.format(Locale.ROOT, "%,d", o.duplicateParentRows()) : "–"),
                         column(
                                 "Time (median)",
                                 100,
                                 o -> o.applicable() && o.error().isEmpty() ? millis(o) : "–"),
-                        column("Outcome", 380, StrategyLabView::outcome)));
+                        column("Outcome", 700, StrategyLabView::outcome)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.outcomes());
         model.outcomes().addListener((ListChangeListener<StrategyOutcome>) change -> showCharts());
@@ -167,7 +167,8 @@ public final class StrategyLabView extends BorderPane {
             text += String.format(Locale.ROOT, ", each parent row received %.1f times", outcome.parentRepetition());
         }
         if (!outcome.warnings().isEmpty())
-            text += " · N+1: " + outcome.warnings().getFirst().message();
+            text += " · N+1 warning: " + outcome.warnings().getFirst().lazyLoads() + " lazy loads, use "
+                    + outcome.warnings().getFirst().suggested().label();
         return text;
     }
 
@@ -229,6 +230,14 @@ public final class StrategyLabView extends BorderPane {
         var column = new TableColumn<StrategyOutcome, String>(name);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return column;
     }
 

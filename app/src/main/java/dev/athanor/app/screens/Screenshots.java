@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -310,64 +311,53 @@ public final class Screenshots {
     }
 
     /**
-     * The object graph of worker 1 (resumes loaded with selectin, one resume's vacancies lazily, and the worker
-     * reached again through a resume), then the strategy lab comparing every strategy on 200 workers' resumes.
+     * The object graph of the first workers: resumes loaded with selectin for all of them, the worker with the most
+     * resumes opened, the vacancies of its resumes loaded with selectin, and the worker reached again through a
+     * resume; then the strategy lab comparing every strategy on 200 workers' resumes.
      */
     private static void renderRelationships(Stage stage, MainWindow window, Path directory) {
+        var graph = window.graphView();
+        var model = graph.model();
         FxThread.run(() -> {
             window.showGraph();
             window.setEchoDivider(0.80);
-            window.graphView()
-                    .model()
-                    .openRow(
-                            new dev.athanor.model.catalog.QualifiedName("public", "workers"),
-                            java.util.List.of("id"),
-                            java.util.List.of(1L));
-        });
-        var graph = window.graphView();
-        FxThread.await(
-                "the worker's graph",
-                WAIT,
-                () -> graph.model().roots().size() == 1
-                        && !graph.model().busyProperty().get());
-        var worker = graph.model().roots().getFirst();
-        var resumes = FxThread.call(() -> {
-            graph.find(graph.tree().getRoot(), worker).orElseThrow().setExpanded(true);
-            var line = relationship(worker, "resumes");
-            graph.model().choose(line.relationship(), dev.athanor.model.relationship.LoaderStrategy.SELECTIN);
-            graph.find(graph.tree().getRoot(), line).orElseThrow().setExpanded(true);
-            return line;
+            model.openTable(new dev.athanor.model.catalog.QualifiedName("public", "workers"));
         });
         FxThread.await(
-                "the worker's resumes",
+                "the workers' graph",
                 WAIT,
-                () -> resumes.loaded().get() && !graph.model().busyProperty().get());
-        var resume = resumes.children().getFirst();
-        var back = FxThread.call(() -> {
-            graph.find(graph.tree().getRoot(), resume).orElseThrow().setExpanded(true);
-            var line = relationship(resume, "worker");
-            graph.find(graph.tree().getRoot(), line).orElseThrow().setExpanded(true);
-            return line;
-        });
+                () -> !model.roots().isEmpty() && !model.busyProperty().get());
+        var workers = FxThread.call(() -> List.copyOf(model.roots()));
+        var worker = richest(model, workers, "resumes", dev.athanor.model.relationship.LoaderStrategy.SELECTIN);
+        var resumes = relationship(worker, "resumes");
+        var resume =
+                richest(model, resumes.children(), "vacancies", dev.athanor.model.relationship.LoaderStrategy.SELECTIN);
+        var back = relationship(resume, "worker");
+        FxThread.run(() -> model.expand(back));
         FxThread.await(
                 "the resume's worker",
                 WAIT,
-                () -> back.loaded().get() && !graph.model().busyProperty().get());
-        var vacancies = FxThread.call(() -> {
-            var line = relationship(resume, "vacancies");
-            graph.find(graph.tree().getRoot(), line).orElseThrow().setExpanded(true);
-            return line;
-        });
+                () -> back.loaded().get() && !model.busyProperty().get());
+        // the selectin load of every worker's resumes: the SQL worth showing
+        FxThread.run(() -> model.reload(resumes));
         FxThread.await(
-                "the resume's vacancies",
+                "the reload",
                 WAIT,
-                () -> vacancies.loaded().get() && !graph.model().busyProperty().get());
+                () -> !model.busyProperty().get() && model.costProperty().get().contains("resumes with selectin"));
         FxThread.run(() -> {
-            // The selectin load of resumes is the interesting SQL: show it again, as the strategy picker does.
-            graph.model().reload(resumes);
+            for (var node : List.<dev.athanor.app.graph.GraphNode>of(
+                    worker, resumes, resume, relationship(resume, "vacancies"), back)) {
+                graph.find(graph.tree().getRoot(), node).orElseThrow().setExpanded(true);
+            }
+            graph.select(resumes);
+            graph.tree()
+                    .scrollTo(Math.max(
+                            0,
+                            graph.tree()
+                                            .getRow(graph.find(graph.tree().getRoot(), worker)
+                                                    .orElseThrow())
+                                    - 2));
         });
-        FxThread.await("the reload", WAIT, () -> !graph.model().busyProperty().get());
-        FxThread.run(() -> graph.select(resumes));
         snapshot(stage, directory.resolve("relationship-browser.png"));
 
         FxThread.run(() -> {
@@ -393,6 +383,32 @@ public final class Screenshots {
             window.setEchoDivider(0.70);
             window.mainTabs().getSelectionModel().select(0);
         });
+    }
+
+    /**
+     * Loads {@code name} of the first object with {@code strategy} (which fills it for every object beside it),
+     * shows it for each (nothing sent), and returns the object with the most rows there.
+     */
+    private static dev.athanor.app.graph.GraphNode.ObjectNode richest(
+            dev.athanor.app.graph.ObjectGraphModel model,
+            List<dev.athanor.app.graph.GraphNode.ObjectNode> objects,
+            String name,
+            dev.athanor.model.relationship.LoaderStrategy strategy) {
+        FxThread.run(() -> {
+            model.choose(relationship(objects.getFirst(), name).relationship(), strategy);
+            objects.forEach(object -> model.expand(relationship(object, name)));
+        });
+        FxThread.await(
+                name,
+                WAIT,
+                () -> !model.busyProperty().get()
+                        && objects.stream()
+                                .allMatch(object ->
+                                        relationship(object, name).loaded().get()));
+        return objects.stream()
+                .max(java.util.Comparator.comparingInt(
+                        object -> relationship(object, name).children().size()))
+                .orElseThrow();
     }
 
     private static dev.athanor.app.graph.GraphNode.RelationshipNode relationship(

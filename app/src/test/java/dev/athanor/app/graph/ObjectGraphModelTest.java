@@ -156,8 +156,8 @@ class ObjectGraphModelTest {
         var back = expand(resume, "worker", LoaderStrategy.LAZY).children().getFirst();
 
         assertThat(back.row()).isSameAs(worker.row());
-        assertThat(back.alsoAt().get()).isEqualTo(worker.breadcrumb());
-        assertThat(worker.alsoAt().get()).contains("resumes").contains("worker");
+        assertThat(back.alsoAt().get()).isEqualTo("root");
+        assertThat(worker.alsoAt().get()).isEqualTo("resumes › worker");
     }
 
     @Test
