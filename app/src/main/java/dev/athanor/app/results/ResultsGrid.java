@@ -205,6 +205,16 @@ public final class ResultsGrid extends BorderPane {
         return new ContextMenu(view, copy);
     }
 
+    /** Adds {@code text} to the grid's context menu: {@code action} receives the row of the selected cell. */
+    public void addRowAction(String text, java.util.function.Consumer<ResultRow> action) {
+        var item = new MenuItem(text);
+        item.setOnAction(e -> {
+            var row = table.getSelectionModel().getSelectedItem();
+            if (row != null) action.accept(row);
+        });
+        table.getContextMenu().getItems().add(item);
+    }
+
     /** Copies the selected cells as TSV: one line per row, columns in grid order, NULL as an empty field. */
     public void copySelection() {
         String text = selectionAsTsv();

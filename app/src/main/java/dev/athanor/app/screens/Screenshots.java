@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -113,6 +114,7 @@ public final class Screenshots {
                             && !grid.table().getItems().isEmpty());
             snapshot(stage, directory.resolve("table-data.png"));
             renderSession(stage, desktop, directory);
+            renderRelationships(stage, window, directory);
             selectDetailsTab(window, "tab-columns");
 
             FxThread.run(() -> {
@@ -334,6 +336,115 @@ public final class Screenshots {
         });
         FxThread.await(
                 "the rollback", WAIT, () -> !session.snapshotProperty().get().pending());
+    }
+
+    /**
+     * The object graph of the first workers: resumes loaded with selectin for all of them, the worker with the most
+     * resumes opened, the vacancies of its resumes loaded with selectin, and the worker reached again through a
+     * resume; then the strategy lab comparing every strategy on 200 workers' resumes.
+     */
+    private static void renderRelationships(Stage stage, MainWindow window, Path directory) {
+        var graph = window.graphView();
+        var model = graph.model();
+        FxThread.run(() -> {
+            window.showGraph();
+            window.setEchoDivider(0.80);
+            model.openTable(new dev.athanor.model.catalog.QualifiedName("public", "workers"));
+        });
+        FxThread.await(
+                "the workers' graph",
+                WAIT,
+                () -> !model.roots().isEmpty() && !model.busyProperty().get());
+        var workers = FxThread.call(() -> List.copyOf(model.roots()));
+        var worker = richest(model, workers, "resumes", dev.athanor.model.relationship.LoaderStrategy.SELECTIN);
+        var resumes = relationship(worker, "resumes");
+        var resume =
+                richest(model, resumes.children(), "vacancies", dev.athanor.model.relationship.LoaderStrategy.SELECTIN);
+        var back = relationship(resume, "worker");
+        FxThread.run(() -> model.expand(back));
+        FxThread.await(
+                "the resume's worker",
+                WAIT,
+                () -> back.loaded().get() && !model.busyProperty().get());
+        // the selectin load of every worker's resumes: the SQL worth showing
+        FxThread.run(() -> model.reload(resumes));
+        FxThread.await(
+                "the reload",
+                WAIT,
+                () -> !model.busyProperty().get() && model.costProperty().get().contains("resumes with selectin"));
+        FxThread.run(() -> {
+            for (var node : List.<dev.athanor.app.graph.GraphNode>of(
+                    worker, resumes, resume, relationship(resume, "vacancies"), back)) {
+                graph.find(graph.tree().getRoot(), node).orElseThrow().setExpanded(true);
+            }
+            graph.select(resumes);
+            graph.tree()
+                    .scrollTo(Math.max(
+                            0,
+                            graph.tree()
+                                            .getRow(graph.find(graph.tree().getRoot(), worker)
+                                                    .orElseThrow())
+                                    - 2));
+        });
+        snapshot(stage, directory.resolve("relationship-browser.png"));
+
+        FxThread.run(() -> {
+            window.mainTabs().getTabs().stream()
+                    .filter(tab -> "tab-lab".equals(tab.getId()))
+                    .findFirst()
+                    .ifPresent(tab -> window.mainTabs().getSelectionModel().select(tab));
+            var lab = window.labView().model();
+            lab.tableProperty().set("workers");
+            lab.limitProperty().set(200);
+            lab.pathProperty().set("resumes");
+            lab.eagerFilterProperty().set("workload = 'parttime'");
+            lab.run();
+        });
+        FxThread.await(
+                "the strategy lab",
+                WAIT,
+                () -> !window.labView().model().runningProperty().get()
+                        && !window.labView().model().outcomes().isEmpty());
+        FxThread.run(() -> window.labView().table().getSelectionModel().select(2));
+        snapshot(stage, directory.resolve("strategy-lab.png"));
+        FxThread.run(() -> {
+            window.setEchoDivider(0.70);
+            window.mainTabs().getSelectionModel().select(0);
+        });
+    }
+
+    /**
+     * Loads {@code name} of the first object with {@code strategy} (which fills it for every object beside it),
+     * shows it for each (nothing sent), and returns the object with the most rows there.
+     */
+    private static dev.athanor.app.graph.GraphNode.ObjectNode richest(
+            dev.athanor.app.graph.ObjectGraphModel model,
+            List<dev.athanor.app.graph.GraphNode.ObjectNode> objects,
+            String name,
+            dev.athanor.model.relationship.LoaderStrategy strategy) {
+        FxThread.run(() -> {
+            model.choose(relationship(objects.getFirst(), name).relationship(), strategy);
+            objects.forEach(object -> model.expand(relationship(object, name)));
+        });
+        FxThread.await(
+                name,
+                WAIT,
+                () -> !model.busyProperty().get()
+                        && objects.stream()
+                                .allMatch(object ->
+                                        relationship(object, name).loaded().get()));
+        return objects.stream()
+                .max(java.util.Comparator.comparingInt(
+                        object -> relationship(object, name).children().size()))
+                .orElseThrow();
+    }
+
+    private static dev.athanor.app.graph.GraphNode.RelationshipNode relationship(
+            dev.athanor.app.graph.GraphNode.ObjectNode object, String name) {
+        return object.children().stream()
+                .filter(line -> line.label().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(object.label() + " has no relationship " + name));
     }
 
     private static void selectDetailsTab(MainWindow window, String id) {

@@ -12,6 +12,7 @@ public final class TableEditTab extends Tab {
     private String schema;
     private String table;
     private TableEditView view;
+    private java.util.function.Consumer<dev.athanor.model.session.Row> openGraph;
 
     public TableEditTab(SessionModel session) {
         super("Edit");
@@ -36,7 +37,14 @@ public final class TableEditTab extends Tab {
     private void showIfOpen() {
         if (!isSelected() || table == null || view != null) return;
         view = new TableEditView(new TableEditModel(session, schema, table));
+        if (openGraph != null) view.setOnOpenGraph(openGraph);
         setContent(view);
+    }
+
+    /** Opens a row's object graph with {@code action}: the grid's "Object graph" button. */
+    public void setOnOpenGraph(java.util.function.Consumer<dev.athanor.model.session.Row> action) {
+        openGraph = action;
+        if (view != null) view.setOnOpenGraph(action);
     }
 
     /** The grid shown, or null. */

@@ -27,6 +27,9 @@ import javafx.scene.layout.VBox;
 public final class TableEditView extends BorderPane {
     private final TableEditModel model;
     private final TableView<TableEditModel.EditRow> grid = new TableView<>();
+    private final javafx.beans.property.BooleanProperty openGraphSet =
+            new javafx.beans.property.SimpleBooleanProperty();
+    private java.util.function.Consumer<dev.athanor.model.session.Row> openGraph = row -> {};
 
     public TableEditView(TableEditModel model) {
         this.model = model;
@@ -81,11 +84,24 @@ public final class TableEditView extends BorderPane {
                 new Separator(javafx.geometry.Orientation.VERTICAL),
                 SessionPanel.button("Flush", "edit-flush", model.session()::flush),
                 SessionPanel.button("Commit", "edit-commit", model.session()::commit),
-                SessionPanel.button("Rollback", "edit-rollback", model.session()::rollback));
+                SessionPanel.button("Rollback", "edit-rollback", model.session()::rollback),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
+                disabledUnless(
+                        SessionPanel.button(
+                                "Object graph",
+                                "edit-graph",
+                                () -> openGraph.accept(selected.get().row())),
+                        selected.isNotNull().and(openGraphSet)));
         grid.getSelectionModel().setCellSelectionEnabled(true);
         setTop(new VBox(tools, readOnly, message));
         setCenter(grid);
         model.load();
+    }
+
+    /** Opens the selected row's object graph with {@code action} (the window's relationship browser). */
+    public void setOnOpenGraph(java.util.function.Consumer<dev.athanor.model.session.Row> action) {
+        openGraph = action;
+        openGraphSet.set(true);
     }
 
     /** The grid, for tests and screenshots. */

@@ -5,7 +5,13 @@ import dev.athanor.app.connect.ConnectionChoice;
 import dev.athanor.app.connect.PasswordPrompt;
 import dev.athanor.app.console.SqlConsole;
 import dev.athanor.app.echo.EchoLogView;
+import dev.athanor.app.graph.ObjectGraphModel;
+import dev.athanor.app.graph.ObjectGraphView;
+import dev.athanor.app.graph.StrategyLabModel;
+import dev.athanor.app.graph.StrategyLabView;
 import dev.athanor.app.problem.ProblemView;
+import dev.athanor.app.results.ResultColumn;
+import dev.athanor.app.results.ResultRow;
 import dev.athanor.app.results.ResultsGrid;
 import dev.athanor.app.results.ResultsModel;
 import dev.athanor.app.schema.CatalogSnapshot;
@@ -13,6 +19,10 @@ import dev.athanor.app.schema.ObjectDetailsView;
 import dev.athanor.app.schema.SchemaTreeView;
 import dev.athanor.app.session.SessionPanel;
 import dev.athanor.app.session.TableEditTab;
+import dev.athanor.model.catalog.QualifiedName;
+import dev.athanor.model.catalog.Relation;
+import dev.athanor.model.lab.StrategyLab;
+import dev.athanor.model.relationship.Relationships;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -53,6 +63,10 @@ public final class MainWindow extends BorderPane {
     private final Tab consoleTab = new Tab("SQL console");
     private final Tab builderTab = new Tab("Query builder");
     private final Tab sessionTab = new Tab("Session");
+    private final Tab graphTab = new Tab("Object graph");
+    private ObjectGraphView graphView;
+    private final Tab labTab = new Tab("Strategy lab");
+    private StrategyLabView labView;
     private TableEditTab editTab;
     private QueryBuilderView builder;
     private java.nio.file.Path recentProjects;
@@ -101,7 +115,11 @@ public final class MainWindow extends BorderPane {
         builderTab.setId("tab-builder");
         sessionTab.setClosable(false);
         sessionTab.setId("tab-session");
-        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab);
+        graphTab.setClosable(false);
+        graphTab.setId("tab-graph");
+        labTab.setClosable(false);
+        labTab.setId("tab-lab");
+        mainTabs.getTabs().setAll(schemaTab, consoleTab, builderTab, sessionTab, graphTab, labTab);
         mainTabs.setId("main-tabs");
         mainTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (detailsView != null) {
@@ -136,6 +154,10 @@ public final class MainWindow extends BorderPane {
             console = null;
             consoleTab.setContent(null);
             sessionTab.setContent(null);
+            graphTab.setContent(null);
+            graphView = null;
+            labTab.setContent(null);
+            labView = null;
             closeBuilder();
         }
         switch (state) {
@@ -159,6 +181,23 @@ public final class MainWindow extends BorderPane {
                             rows ? shown.object().name() : null);
                 });
                 sessionTab.setContent(new SessionPanel(connected.session()));
+                graphView = new ObjectGraphView(new ObjectGraphModel(connected.session()::run));
+                graphTab.setContent(graphView);
+                labView = new StrategyLabView(new StrategyLabModel(model.activity(), () -> {
+                    if (!(connected.tree().snapshotProperty().get() instanceof CatalogSnapshot loaded)) {
+                        throw new IllegalStateException("The catalog is still loading; try again in a moment.");
+                    }
+                    return new StrategyLab(
+                            connected.database().engine(), loaded.catalog(), Relationships.infer(loaded.catalog()));
+                }));
+                labTab.setContent(labView);
+                editTab.setOnOpenGraph(row -> {
+                    var mapping = row.mapping();
+                    row.key().ifPresent(key -> {
+                        graphView.model().openRow(mapping.name(), mapping.primaryKey(), key.values());
+                        mainTabs.getSelectionModel().select(graphTab);
+                    });
+                });
                 console = new SqlConsole(connected.console());
                 consoleTab.setContent(console);
                 closeBuilder();
@@ -228,7 +267,34 @@ public final class MainWindow extends BorderPane {
         tableData =
                 new ResultsModel(model.activity(), () -> connected.database().connection(TABLE_DATA_ORIGIN));
         tableData.showQuery(sql, List.of());
-        return new ResultsGrid(tableData);
+        var grid = new ResultsGrid(tableData);
+        var shown = connected.details().detailsProperty().get();
+        if (shown != null
+                && connected.tree().snapshotProperty().get() instanceof CatalogSnapshot loaded
+                && graphView != null) {
+            var table =
+                    new QualifiedName(shown.object().schema(), shown.object().name());
+            var data = tableData;
+            loaded.catalog()
+                    .relation(table)
+                    .flatMap(Relation::primaryKey)
+                    .ifPresent(key -> grid.addRowAction(
+                            "Open object graph",
+                            row -> openGraph(
+                                    table, key.columns(), data.columnsProperty().get(), row)));
+        }
+        return grid;
+    }
+
+    /** Opens the object graph of a Data tab row, found by its primary key's values in the row. */
+    private void openGraph(QualifiedName table, List<String> keyColumns, List<ResultColumn> columns, ResultRow row) {
+        var names = columns.stream().map(ResultColumn::name).toList();
+        if (!names.containsAll(keyColumns)) return;
+        var key = keyColumns.stream()
+                .map(column -> row.get(names.indexOf(column)))
+                .toList();
+        graphView.model().openRow(table, keyColumns, key);
+        showGraph();
     }
 
     /** Closes what the window holds open on the database (the Data tab's cursor); for application exit. */
@@ -284,6 +350,21 @@ public final class MainWindow extends BorderPane {
     /** The Edit tab of the table details (rows edited through the session), or null. */
     public TableEditTab editTab() {
         return editTab;
+    }
+
+    /** The relationship browser of the connected database, or null. */
+    public ObjectGraphView graphView() {
+        return graphView;
+    }
+
+    /** The strategy lab of the connected database, or null. */
+    public StrategyLabView labView() {
+        return labView;
+    }
+
+    /** Shows the relationship browser's tab. */
+    public void showGraph() {
+        mainTabs.getSelectionModel().select(graphTab);
     }
 
     /** The SQL console of the connected database, or null. */

@@ -22,7 +22,8 @@ class PackagesTest {
             .importPackages("dev.athanor.app");
 
     /** Features that must not reach into each other; {@code connect} opens the schema and echo services. */
-    private static final List<String> SIDE_BY_SIDE = List.of("builder", "console", "schema", "session", "echo", "cli");
+    private static final List<String> SIDE_BY_SIDE =
+            List.of("builder", "console", "schema", "session", "graph", "echo", "cli");
 
     private static final List<String> SHARED = List.of("results", "problem", "sqltext", "transfer", "task");
 
@@ -75,6 +76,7 @@ class PackagesTest {
                             "dev.athanor.app.console..",
                             "dev.athanor.app.schema..",
                             "dev.athanor.app.session..",
+                            "dev.athanor.app.graph..",
                             "dev.athanor.app.echo..",
                             "dev.athanor.app.connect..",
                             "dev.athanor.app.cli..",
@@ -86,8 +88,8 @@ class PackagesTest {
     @Test
     void rulesSeeEveryPackage() {
         // Guards the rules above against passing vacuously when the import misses a package.
-        for (var name :
-                List.of("window", "builder", "console", "schema", "session", "connect", "problem", "transfer")) {
+        for (var name : List.of(
+                "window", "builder", "console", "schema", "session", "graph", "connect", "problem", "transfer")) {
             assertThat(APP.containPackage("dev.athanor.app." + name)).as(name).isTrue();
         }
     }
