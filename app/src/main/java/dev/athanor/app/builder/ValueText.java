@@ -18,8 +18,8 @@ final class ValueText {
     private static final Pattern PARAMETER = Pattern.compile(":[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BETWEEN_AND = Pattern.compile("(?i)\\s+and\\s+");
     /** A typed date, time or interval constant ({@code date '2012-09-01'}), as the date editor writes it. */
-    private static final Pattern TYPED_CONSTANT = Pattern.compile(
-            "(?i)(date|time|timestamp|timestamptz|timestamp with time zone|interval)\\s*'[^']*'");
+    private static final Pattern TYPED_CONSTANT =
+            Pattern.compile("(?i)(date|time|timestamp|timestamptz|timestamp with time zone|interval)\\s*'[^']*'");
 
     private ValueText() {}
 

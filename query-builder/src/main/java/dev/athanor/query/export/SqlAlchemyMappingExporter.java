@@ -446,6 +446,8 @@ public final class SqlAlchemyMappingExporter {
                     case NUMBER -> Optional.of(literal.text());
                     case BOOLEAN -> Optional.of(Boolean.parseBoolean(literal.text()) ? "True" : "False");
                     case NULL -> Optional.of("None");
+                    // a date or interval in a join condition stays SQL: the whole condition goes into text(...)
+                    case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> Optional.empty();
                 };
             default -> Optional.empty();
         };
