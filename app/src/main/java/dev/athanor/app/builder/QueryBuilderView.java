@@ -172,6 +172,7 @@ public final class QueryBuilderView extends BorderPane {
 
     private boolean chartPreferred;
     private SplitPane main;
+    private BuilderProjectModel projects;
 
     /** Moves the divider between the canvas with its panels and the output tabs (0 = top, 1 = bottom). */
     public void setOutputDivider(double position) {
@@ -239,6 +240,11 @@ public final class QueryBuilderView extends BorderPane {
                 .ifPresent(t -> output.getSelectionModel().select(t));
     }
 
+    /** The project commands' model, or {@code null} before {@link #connectProjects}. */
+    public BuilderProjectModel projects() {
+        return projects;
+    }
+
     /** Adds output tabs (exports) after the built-in ones. */
     public void addOutput(Tab tab) {
         output.getTabs().add(tab);
@@ -249,6 +255,7 @@ public final class QueryBuilderView extends BorderPane {
      * recent projects.
      */
     public void connectProjects(BuilderProjectModel projects) {
+        this.projects = projects;
         var name = new javafx.scene.control.TextField();
         name.setId("query-name");
         name.setPrefColumnCount(12);
