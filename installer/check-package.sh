@@ -63,6 +63,8 @@ if [ -n "$DEB" ]; then
     bash -c "head -c 4 '$D/lib/athanor.png' | grep -q PNG && [ \$(stat -c %s '$D/lib/athanor.png') -gt 4000 ]"
   check "deb: the project file type (*.athanor.json) in the MIME XML" \
     bash -c "grep -q 'type=\"application/x-athanor-project\"' '$D'/lib/*MimeInfo.xml && grep -q 'pattern=\"\\*.athanor.json\"' '$D'/lib/*MimeInfo.xml"
+  check "deb: depends on GTK 3 and fontconfig, which JavaFX loads from its jars' native code" \
+    bash -c "dpkg-deb -f '$DEB' Depends | grep -q 'libgtk-3-0' && dpkg-deb -f '$DEB' Depends | grep -q fontconfig"
   check "deb: postinst registers the desktop entry and the file type" \
     bash -c "grep -q 'xdg-desktop-menu install' '$WORK/control/postinst' && grep -q 'xdg-mime install' '$WORK/control/postinst'"
   check "deb: postinst puts athanor on PATH" grep -q "ln -sf /opt/athanor/bin/athanor /usr/bin/athanor" "$WORK/control/postinst"
