@@ -18,7 +18,7 @@ MODULES="$("$BIN/jdeps" --multi-release 25 --ignore-missing-deps --print-module-
 COMMON=(--name Athanor --app-version 0.1.0 --vendor Athanor
   --description "Desktop PostgreSQL explorer and visual query builder"
   --runtime-image "$OUT/runtime" --module-path "$OUT/mods" --module dev.athanor.app/dev.athanor.app.Main
-  --java-options "--enable-native-access=javafx.graphics -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  --java-options "--enable-native-access=javafx.graphics -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr"
   --file-associations "$ROOT/installer/src/jpackage/athanor-project.properties" --dest "$OUT")
 case "$TYPE" in
   msi)

@@ -18,7 +18,8 @@ VERSION="${VERSION:-0.1.0}"
 
 # The options the installed launcher starts the JVM with; ./athanor uses the same (athanor_java_options there).
 # shellcheck disable=SC2016 # $APPDIR is expanded by the jpackage launcher, not here
-JAVA_OPTIONS=(--enable-native-access=javafx.graphics -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+# JVM warnings (an AOT cache that does not fit, say) go to stderr: stdout carries `athanor run` rows.
+JAVA_OPTIONS=(--enable-native-access=javafx.graphics -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr)
 AOT_OPTION='-XX:AOTCache=$APPDIR/athanor.aot'
 
 rm -rf "$OUT" && mkdir -p "$OUT/mods" "$OUT/resources"
