@@ -2,6 +2,7 @@ package dev.athanor.app;
 
 import dev.athanor.app.task.FxBackground;
 import dev.athanor.app.window.MainWindow;
+import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -14,9 +15,15 @@ public final class AthanorApp extends Application {
     private FxBackground background;
     private Desktop desktop;
 
-    /** Starts the toolkit and opens the window; returns when the window closes. */
-    static void launchWindow() {
-        Application.launch(AthanorApp.class);
+    /**
+     * Starts the toolkit and opens the window, on the query project {@code project} when one is given; returns when
+     * the application ends, with its exit status.
+     */
+    static int launchWindow(Path project) {
+        StartupMode.current(); // a wrong -Dathanor.startup fails here, before the toolkit starts
+        if (project == null) Application.launch(AthanorApp.class);
+        else Application.launch(AthanorApp.class, project.toString());
+        return StartupMode.exitStatus();
     }
 
     @Override
@@ -30,7 +37,11 @@ public final class AthanorApp extends Application {
         desktop.askBeforeClosing(stage);
         // The window shows at once; the sample database starts behind the progress message.
         stage.show();
+        var mode = StartupMode.current();
+        mode.windowShown(System.out);
         desktop.start();
+        mode.watch(desktop, System.out, System.err);
+        getParameters().getRaw().stream().findFirst().map(Path::of).ifPresent(desktop::openProjectWhenConnected);
     }
 
     @Override

@@ -6,11 +6,14 @@ import dev.athanor.app.connect.ConnectionDialogView;
 import dev.athanor.app.connect.EngineConnector;
 import dev.athanor.app.connect.OpenDatabase;
 import dev.athanor.app.connect.SampleDatabase;
+import dev.athanor.app.schema.CatalogSnapshot;
+import dev.athanor.app.schema.SchemaSnapshot;
 import dev.athanor.app.task.Background;
 import dev.athanor.app.window.Activity;
 import dev.athanor.app.window.MainModel;
 import dev.athanor.app.window.MainWindow;
 import dev.athanor.files.AthanorDirectories;
+import dev.athanor.app.window.WindowState;
 import dev.athanor.model.engine.ConnectionProfile;
 import dev.athanor.model.engine.PoolSettings;
 import dev.athanor.model.engine.ProfileStore;
@@ -20,6 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -103,6 +109,61 @@ public final class Desktop {
                         list.stream().map(ConnectionProfile::name).toList()),
                 failure -> {});
         model.connect(new ConnectionChoice.SampleDatabase());
+    }
+
+    /**
+     * Runs {@code action} once, on the UI thread, when the schema tree of the first connection has loaded; hands
+     * {@code failed} the problem instead when connecting or loading the catalog fails first.
+     */
+    public void whenSchemaLoaded(Consumer<WindowState.Connected> action, Consumer<String> failed) {
+        var done = new boolean[1];
+        Consumer<WindowState> watch = state -> {
+            if (state instanceof WindowState.Connected connected) {
+                ChangeListener<SchemaSnapshot> loaded = new ChangeListener<>() {
+                    @Override
+                    public void changed(
+                            ObservableValue<? extends SchemaSnapshot> obs, SchemaSnapshot old, SchemaSnapshot now) {
+                        if (!done[0] && now instanceof CatalogSnapshot) {
+                            done[0] = true;
+                            obs.removeListener(this);
+                            action.accept(connected);
+                        }
+                    }
+                };
+                connected.tree().snapshotProperty().addListener(loaded);
+                loaded.changed(
+                        connected.tree().snapshotProperty(),
+                        null,
+                        connected.tree().snapshotProperty().get());
+                connected.tree().problemProperty().addListener((obs, old, problem) -> {
+                    if (!done[0] && problem != null) {
+                        done[0] = true;
+                        failed.accept(problem.title() + ": " + problem.message());
+                    }
+                });
+            } else if (state instanceof WindowState.Failed failure && !done[0]) {
+                done[0] = true;
+                failed.accept(
+                        failure.problem().title() + ": " + failure.problem().message());
+            }
+        };
+        model.stateProperty().addListener((obs, old, state) -> watch.accept(state));
+        watch.accept(model.stateProperty().get());
+    }
+
+    /**
+     * Opens the query project at {@code file} in the query builder once the first connection's builder is there
+     * (the file-type association and {@code athanor PROJECT.athanor.json} start the desktop this way).
+     */
+    public void openProjectWhenConnected(Path file) {
+        whenSchemaLoaded(
+                connected -> {
+                    if (window.builder() != null) {
+                        window.builder().projects().open(file, null);
+                        window.showBuilder();
+                    }
+                },
+                problem -> {});
     }
 
     /** A new model for the connection dialog, wired to this desktop's profile store. */

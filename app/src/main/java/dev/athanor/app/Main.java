@@ -30,18 +30,17 @@ public final class Main {
     /**
      * Runs the command named by {@code args[0]}.
      *
-     * @return the process exit status, or {@code -1} when the desktop window was started and the JVM must
-     *     stay alive until it closes
+     * @return the process exit status (for the desktop, once its window has closed)
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
+        if (args.length == 0 || isProjectFile(args)) {
             var missing = missingDisplay(System.getProperty("os.name", ""), System.getenv(), System.getProperties());
             if (missing != null) {
                 err.println(missing);
                 return NO_DISPLAY;
             }
             try {
-                launchDesktop();
+                return launchDesktop(args.length == 0 ? null : Path.of(args[0]));
             } catch (UnsupportedOperationException toolkit) {
                 // JavaFX reports a platform it cannot use (no GTK 3, a display it cannot open) this way.
                 err.println("athanor: the window cannot open: "
@@ -50,7 +49,6 @@ public final class Main {
                         + " display.");
                 return NO_DISPLAY;
             }
-            return -1;
         }
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -101,6 +99,7 @@ public final class Main {
         return """
                 usage: athanor [COMMAND]
                   (no command)        start the desktop application
+                  FILE.athanor.json   start the desktop application on a query project
                   screenshots DIR     render each main tab to PNG files in DIR
                   run PROJECT ...     run the saved queries of a project, rows to standard output
                                       (athanor run --help for options)
@@ -115,8 +114,16 @@ public final class Main {
                 lab --max-statements allows, 130 interrupted.""";
     }
 
-    private static void launchDesktop() {
-        AthanorApp.launchWindow();
+    /**
+     * Whether the command line is a single query project file to open in the desktop app: what the desktop's
+     * file-type association runs ({@code athanor FILE.athanor.json}).
+     */
+    static boolean isProjectFile(String[] args) {
+        return args.length == 1 && args[0].endsWith(dev.athanor.query.project.ProjectFile.EXTENSION);
+    }
+
+    private static int launchDesktop(Path project) {
+        return AthanorApp.launchWindow(project);
     }
 
     private static void renderScreenshots(Path directory) {

@@ -29,6 +29,32 @@ class MainTest {
     }
 
     @Test
+    void aSingleProjectFileStartsTheDesktopOnIt() {
+        assertThat(Main.isProjectFile(new String[] {"/home/me/reports.athanor.json"}))
+                .isTrue();
+    }
+
+    @Test
+    void aProjectFileAfterACommandIsThatCommandsArgument() {
+        assertThat(Main.isProjectFile(new String[] {"run", "reports.athanor.json"}))
+                .isFalse();
+    }
+
+    @Test
+    void anUnknownStartupModeIsRefusedBeforeTheWindowOpens() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StartupMode.fromProperty("fast"))
+                .hasMessageContaining("athanor.startup");
+    }
+
+    @Test
+    void theStartupMarkerGivesMillisecondsSinceTheProcessStarted() {
+        var start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThat(StartupMode.marker("window-shown", start, start.plusMillis(1234)))
+                .isEqualTo("athanor-startup window-shown 1234 ms");
+    }
+
+    @Test
     void screenshotsWithoutDirectoryPrintsItsUsage() {
         int status = run("screenshots");
 

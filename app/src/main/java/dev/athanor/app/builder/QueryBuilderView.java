@@ -175,6 +175,7 @@ public final class QueryBuilderView extends BorderPane {
 
     private boolean chartPreferred;
     private SplitPane main;
+    private BuilderProjectModel projects;
     private java.util.function.BooleanSupplier confirmDiscard = this::askToDiscard;
 
     /** Runs the query and brings its output forward: the rows, or the chart when {@code chart}. */
@@ -278,6 +279,11 @@ public final class QueryBuilderView extends BorderPane {
                 .ifPresent(t -> output.getSelectionModel().select(t));
     }
 
+    /** The project commands' model, or {@code null} before {@link #connectProjects}. */
+    public BuilderProjectModel projects() {
+        return projects;
+    }
+
     /** Adds output tabs (exports) after the built-in ones. */
     public void addOutput(Tab tab) {
         output.getTabs().add(tab);
@@ -288,6 +294,7 @@ public final class QueryBuilderView extends BorderPane {
      * recent projects.
      */
     public void connectProjects(BuilderProjectModel projects) {
+        this.projects = projects;
         var name = new javafx.scene.control.TextField();
         name.setId("query-name");
         name.setPrefColumnCount(12);

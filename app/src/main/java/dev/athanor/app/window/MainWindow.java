@@ -308,6 +308,11 @@ public final class MainWindow extends BorderPane {
         recentProjects = file;
     }
 
+    /** Brings the query builder's tab to the front. */
+    public void showBuilder() {
+        mainTabs.getSelectionModel().select(builderTab);
+    }
+
     /** The query builder of the connected database, or null. */
     public QueryBuilderView builder() {
         return builder;

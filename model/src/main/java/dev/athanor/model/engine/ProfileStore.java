@@ -33,10 +33,17 @@ public final class ProfileStore {
     private static final String FILE_NAME = "profiles.json";
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /**
+     * The mapper, made on first use: the desktop creates its store before the window shows, and loading Jackson
+     * there would hold the first paint back; the profiles are read later, off the UI thread.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
 
     /** A store whose file is {@code directory/profiles.json}; the directory is created on first save. */
     public ProfileStore(Path directory) {
@@ -153,7 +160,7 @@ public final class ProfileStore {
             return new ArrayList<>();
         }
         try {
-            var stored = json.readValue(file.toFile(), StoredFile.class);
+            var stored = Json.MAPPER.readValue(file.toFile(), StoredFile.class);
             if (stored == null || stored.profiles() == null) {
                 throw damaged("it holds no profile list", null);
             }
@@ -194,7 +201,7 @@ public final class ProfileStore {
         try {
             Files.createDirectories(file.getParent());
             temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            Files.write(temp, json.writeValueAsBytes(stored));
+            Files.write(temp, Json.MAPPER.writeValueAsBytes(stored));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
